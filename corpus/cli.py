@@ -1,0 +1,50 @@
+"""Shared command-line plumbing: one-line errors and a non-zero exit for expected failures."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+
+from corpus.schema import SchemaError
+from corpus.store import CorpusError
+from corpus.text import AlignmentError
+
+# Failures a user can fix; anything else is a bug and keeps its traceback.
+USER_ERRORS: tuple[type[BaseException], ...] = (
+    CorpusError,
+    SchemaError,
+    AlignmentError,
+    FileNotFoundError,
+)
+
+Handler = Callable[[argparse.Namespace], int | None]
+
+
+def run(
+    parser: argparse.ArgumentParser,
+    argv: Sequence[str] | None = None,
+    user_errors: tuple[type[BaseException], ...] = (),
+) -> int:
+    """Parse ``argv``, call the chosen subcommand's ``handler`` and return the exit code."""
+    args = parser.parse_args(argv)
+    handler: Handler | None = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return 2
+    try:
+        return handler(args) or 0
+    except (*USER_ERRORS, *user_errors) as error:
+        print(f"{parser.prog}: error: {error}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{parser.prog}: interrupted", file=sys.stderr)
+        return 130
+
+
+def subcommand(
+    subparsers: argparse._SubParsersAction, name: str, handler: Handler, help: str
+) -> argparse.ArgumentParser:
+    parser = subparsers.add_parser(name, help=help, description=help)
+    parser.set_defaults(handler=handler)
+    return parser

@@ -1,0 +1,149 @@
+"""The text layer: normalisation, sentences and tokens with offsets, spans <-> BIO tags.
+
+Deterministic and model-free: spaCy's rule-based English tokenizer and sentencizer, run on each
+paragraph (``\\n``-separated) so that a paragraph break is always a sentence boundary and
+whitespace is never a token. Offsets are code-point indices, half-open ``[start, end)``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+
+
+def normalize_text(text: str) -> str:
+    """NFC, ``\\n`` line breaks, no trailing spaces per line, no blank lines, no outer blanks."""
+    text = unicodedata.normalize("NFC", text).replace("\r\n", "\n").replace("\r", "\n")
+    lines = (line.strip() for line in text.split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def text_sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def derive_doc_id(text: str) -> str:
+    """A stable id for a normalised text: the first 16 hex digits of its SHA-256."""
+    return text_sha256(text)[:16]
+
+
+@dataclass(frozen=True)
+class Token:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    tokens: tuple[Token, ...]
+
+
+@lru_cache(maxsize=1)
+def _pipeline() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    return nlp
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """The non-blank ``\\n``-separated paragraphs with their start offsets."""
+    result, offset = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            result.append((offset, line))
+        offset += len(line) + 1
+    return result
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Sentences of ``text``, each with its tokens; whitespace is never a token."""
+    found: list[Sentence] = []
+    parts = paragraphs(text)
+    for (offset, _), doc in zip(parts, _pipeline().pipe(line for _, line in parts), strict=True):
+        for sent in doc.sents:
+            tokens = tuple(
+                Token(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text)
+                for tok in sent
+                if not tok.is_space
+            )
+            if tokens:
+                found.append(Sentence(tokens[0].start, tokens[-1].end, tokens))
+    return found
+
+
+def tokens(text: str) -> list[Token]:
+    return [token for sentence in sentences(text) for token in sentence.tokens]
+
+
+class AlignmentError(ValueError):
+    """A span does not fall on token boundaries, or spans overlap where BIO forbids it."""
+
+
+def span_to_token_range(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
+    """Token indices ``[i, j)`` whose characters are exactly ``[start, end)``, or None."""
+    first = next((i for i, tok in enumerate(toks) if tok.start == start), None)
+    if first is None:
+        return None
+    for j in range(first, len(toks)):
+        if toks[j].end == end:
+            return first, j + 1
+        if toks[j].end > end:
+            return None
+    return None
+
+
+def offsets_to_bio(
+    toks: Sequence[Token], spans: Iterable[tuple[int, int, str]]
+) -> tuple[list[str], list[tuple[int, int, str]]]:
+    """IOB2 tags for typed character spans, and the spans that could not be aligned.
+
+    A span off token boundaries is reported in the second list, never moved; spans that
+    overlap each other raise :class:`AlignmentError`.
+    """
+    tags = ["O"] * len(toks)
+    starts = {tok.start: i for i, tok in enumerate(toks)}
+    ends = {tok.end: i for i, tok in enumerate(toks)}
+    misaligned = []
+    for start, end, label in sorted(spans):
+        first, last = starts.get(start), ends.get(end)
+        if first is None or last is None or last < first:
+            misaligned.append((start, end, label))
+            continue
+        if any(tag != "O" for tag in tags[first : last + 1]):
+            raise AlignmentError(f"span [{start}, {end}) {label} overlaps another span")
+        tags[first] = f"B-{label}"
+        for i in range(first + 1, last + 1):
+            tags[i] = f"I-{label}"
+    return tags, misaligned
+
+
+def bio_to_offsets(toks: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int, str]]:
+    """Typed character spans from IOB2 tags; an ``I-`` that does not continue starts a span."""
+    if len(toks) != len(tags):
+        raise AlignmentError(f"{len(toks)} tokens but {len(tags)} tags")
+    spans: list[tuple[int, int, str]] = []
+    current: list | None = None
+    for tok, tag in zip(toks, tags, strict=True):
+        prefix, _, label = tag.partition("-")
+        if prefix == "I" and current is not None and current[2] == label:
+            current[1] = tok.end
+            continue
+        if current is not None:
+            spans.append(tuple(current))
+            current = None
+        if prefix in ("B", "I"):
+            current = [tok.start, tok.end, label]
+        elif tag != "O":
+            raise AlignmentError(f"not an IOB2 tag: {tag!r}")
+    if current is not None:
+        spans.append(tuple(current))
+    return spans
