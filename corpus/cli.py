@@ -37,6 +37,9 @@ def run(
     except (*USER_ERRORS, *user_errors) as error:
         print(f"{parser.prog}: error: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader (e.g. `| head`) went away: not an error of ours
+        sys.stderr.close()
+        return 0
     except KeyboardInterrupt:
         print(f"{parser.prog}: interrupted", file=sys.stderr)
         return 130

@@ -292,7 +292,7 @@ class Claim:
             raise SchemaError(f"{where}: sources must be mention ids (strings)")
         cue = _optional(data, "cue", dict, where)
         attributes = {
-            name: _label(data.get(name, values[0]), values, name, where)
+            name: _label(data.get(name, _CLAIM_DEFAULTS[name]), values, name, where)
             for name, values in CLAIM_ATTRIBUTES.items()
         }
         return cls(
@@ -303,6 +303,9 @@ class Claim:
             parent=_optional(data, "parent", str, where),
             **attributes,
         )
+
+
+_CLAIM_DEFAULTS = {f.name: f.default for f in fields(Claim)}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,115 @@
+"""The text layer: normalisation, ids, sentences and tokens, spans <-> BIO tags."""
+
+from __future__ import annotations
+
+import pytest
+
+from corpus.text import (
+    AlignmentError,
+    bio_to_offsets,
+    derive_doc_id,
+    normalize_text,
+    offsets_to_bio,
+    sentences,
+    span_to_token_range,
+    text_sha256,
+    tokens,
+)
+from tests.conftest import SEED_FILE
+
+# Synthetic text: a heading without a full stop, then paragraphs, extra spaces, a blank line.
+TEXT = "Synthetic Heading\nAnna Berg met Carl Dahl in Oslo.  They spoke.\n\n  Last line"
+
+
+def test_normalize_text() -> None:
+    raw = " Cafe\u0301 one \r\n\r\n two\r three \n"
+    assert normalize_text(raw) == "Caf\u00e9 one\ntwo\nthree"
+    assert normalize_text(normalize_text(raw)) == normalize_text(raw)
+
+
+def test_doc_id_is_the_text_hash_prefix() -> None:
+    assert text_sha256("abc") == (
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    )
+    assert derive_doc_id("abc") == "ba7816bf8f01cfea"
+
+
+def test_paragraph_break_is_always_a_sentence_boundary() -> None:
+    found = [TEXT[s.start : s.end] for s in sentences(TEXT)]
+    assert found == [
+        "Synthetic Heading",
+        "Anna Berg met Carl Dahl in Oslo.",
+        "They spoke.",
+        "Last line",
+    ]
+
+
+def test_seed_heading_is_its_own_sentence() -> None:
+    text = normalize_text(SEED_FILE.read_text(encoding="utf-8"))
+    found = [text[s.start : s.end] for s in sentences(text)]
+    assert "\u2018Message from Putin\u2019" in found
+    assert not any(sentence.startswith("\n") or "\n" in sentence for sentence in found)
+
+
+def test_tokens_have_offsets_and_are_never_whitespace() -> None:
+    toks = tokens(TEXT)
+    assert all(tok.text.strip() == tok.text and tok.text for tok in toks)
+    assert all(TEXT[tok.start : tok.end] == tok.text for tok in toks)
+    assert [tok.text for tok in toks[:4]] == ["Synthetic", "Heading", "Anna", "Berg"]
+    assert (toks[2].start, toks[2].end) == (18, 22)
+
+
+def test_span_to_token_range() -> None:
+    toks = tokens(TEXT)
+    assert span_to_token_range(toks, 18, 27) == (2, 4)  # "Anna Berg"
+    assert span_to_token_range(toks, 18, 25) is None  # "Anna Be"
+    assert span_to_token_range(toks, 19, 27) is None
+
+
+def test_bio_round_trip_with_adjacent_spans_of_one_type() -> None:
+    text = "Synthetic: Anna Berg Carl Dahl met in Oslo."
+    toks = tokens(text)
+    spans = [(11, 20, "PERSON"), (21, 30, "PERSON"), (38, 42, "GPE")]
+    assert [text[s:e] for s, e, _ in spans] == ["Anna Berg", "Carl Dahl", "Oslo"]
+    tags, misaligned = offsets_to_bio(toks, spans)
+    assert misaligned == []
+    assert tags == [
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "B-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "B-GPE",
+        "O",
+    ]
+    assert bio_to_offsets(toks, tags) == spans
+
+
+def test_misaligned_span_is_reported_not_moved() -> None:
+    toks = tokens(TEXT)
+    tags, misaligned = offsets_to_bio(toks, [(18, 25, "PERSON"), (45, 49, "GPE")])
+    assert misaligned == [(18, 25, "PERSON")]
+    assert tags.count("O") == len(toks) - 1
+    assert tags[[tok.text for tok in toks].index("Oslo")] == "B-GPE"
+
+
+def test_overlapping_spans_raise() -> None:
+    toks = tokens(TEXT)
+    with pytest.raises(AlignmentError, match="overlaps"):
+        offsets_to_bio(toks, [(18, 27, "PERSON"), (23, 27, "PERSON")])
+
+
+def test_bio_to_offsets_rejects_bad_input() -> None:
+    toks = tokens("Synthetic two")
+    with pytest.raises(AlignmentError, match="2 tokens but 1 tags"):
+        bio_to_offsets(toks, ["O"])
+    with pytest.raises(AlignmentError, match="not an IOB2 tag"):
+        bio_to_offsets(toks, ["O", "X-GPE"])
+
+
+def test_stray_inside_tag_starts_a_span() -> None:
+    text = "Synthetic Anna Berg"
+    assert bio_to_offsets(tokens(text), ["O", "I-PERSON", "I-PERSON"]) == [(10, 19, "PERSON")]
