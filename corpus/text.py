@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import hashlib
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 
 import spacy
 from spacy.language import Language
@@ -66,6 +68,11 @@ def paragraphs(text: str) -> list[tuple[int, str]]:
 
 def sentences(text: str) -> list[Sentence]:
     """Sentences of ``text``, each with its tokens; whitespace is never a token."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=2)  # validating then scoring a document tokenizes it once
+def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     parts = paragraphs(text)
     for (offset, _), doc in zip(parts, _pipeline().pipe(line for _, line in parts), strict=True):
@@ -77,7 +84,7 @@ def sentences(text: str) -> list[Sentence]:
             )
             if tokens:
                 found.append(Sentence(tokens[0].start, tokens[-1].end, tokens))
-    return found
+    return tuple(found)
 
 
 def tokens(text: str) -> list[Token]:
@@ -90,15 +97,13 @@ class AlignmentError(ValueError):
 
 def span_to_token_range(toks: Sequence[Token], start: int, end: int) -> tuple[int, int] | None:
     """Token indices ``[i, j)`` whose characters are exactly ``[start, end)``, or None."""
-    first = next((i for i, tok in enumerate(toks) if tok.start == start), None)
-    if first is None:
+    first = bisect_left(toks, start, key=attrgetter("start"))  # tokens are in text order
+    if first == len(toks) or toks[first].start != start:
         return None
-    for j in range(first, len(toks)):
-        if toks[j].end == end:
-            return first, j + 1
-        if toks[j].end > end:
-            return None
-    return None
+    last = bisect_left(toks, end, lo=first, key=attrgetter("end"))
+    if last == len(toks) or toks[last].end != end:
+        return None
+    return first, last + 1
 
 
 def offsets_to_bio(

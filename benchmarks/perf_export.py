@@ -1,0 +1,137 @@
+"""How long the dataset export takes and how large it is: ``python -m benchmarks.perf_export``.
+
+Writes a SYNTHETIC corpus (made-up words, not news: 10,000 documents of ~600 tokens by default,
+with mentions, entities, relations and claims) into a temporary folder, exports it with
+``corpus.export.export_corpus`` (validation included), and prints the wall time, the time of
+validation alone, and the size on disk of the export per configuration. Everything is removed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from corpus.export import export_corpus
+from corpus.schema import Annotation, Article, ArticleMeta, Claim, Entity, Mention, Relation, Span
+from corpus.store import CorpusStore, write_json
+from corpus.text import derive_doc_id, text_sha256
+from corpus.validate import check_corpus
+
+SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vo", "ne", "di", "por", "gu", "fe")
+PARAGRAPHS, SENTENCES = 6, 4  # per document; each sentence has ~25 tokens
+SPLITS = {"train": 0.8, "dev": 0.1, "test": 0.1}
+
+
+def word(rng: random.Random, capital: bool = False) -> str:
+    text = "".join(rng.choice(SYLLABLES) for _ in range(rng.randint(1, 3)))
+    return text.capitalize() if capital else text
+
+
+class SyntheticText:
+    """Text built piece by piece, with mentions recorded at their offsets."""
+
+    def __init__(self) -> None:
+        self.text = ""
+        self.mentions: list[Mention] = []
+
+    def add(self, piece: str) -> tuple[int, int]:
+        start = len(self.text)
+        self.text += piece
+        return start, len(self.text)
+
+    def mention(self, surface: str, type_: str) -> Mention:
+        start, end = self.add(surface)
+        index = len(self.mentions) + 1
+        found = Mention(f"m{index}", start, end, type_, "NAM", f"e{index}", surface)
+        self.mentions.append(found)
+        return found
+
+
+def synthetic_document(index: int, rng: random.Random) -> tuple[Article, Annotation]:
+    """One made-up document: per sentence a source says that a place sent N of … to a place."""
+    built = SyntheticText()
+    relations, claims = [], []
+    for paragraph in range(PARAGRAPHS):
+        if paragraph:
+            built.add("\n")
+        for sentence in range(SENTENCES):
+            if sentence:
+                built.add(" ")
+            source = built.mention(f"{word(rng, True)} {word(rng, True)}", "PERSON")
+            cue = Span(*built.add(" said"))
+            built.add(" that ")
+            head = built.mention(word(rng, True), "GPE")
+            built.add(" sent ")
+            built.mention(str(rng.randint(2, 900)), "QUANTITY")
+            built.add(" " + " ".join(word(rng) for _ in range(rng.randint(10, 16))) + " to ")
+            tail = built.mention(word(rng, True), "LOC")
+            built.add(".")
+            number = len(claims) + 1
+            relations.append(Relation(f"r{number}", "DEPLOYS_TO", head.id, tail.id))
+            claims.append(Claim(f"c{number}", Span(head.start, tail.end), cue, (source.id,)))
+    doc_id = derive_doc_id(built.text)
+    meta = ArticleMeta(
+        title=f"Synthetic document {index}", source="synthetic benchmark", rights="synthetic"
+    )
+    annotation = Annotation(
+        doc_id,
+        text_sha256(built.text),
+        mentions=tuple(built.mentions),
+        entities=tuple(Entity(m.entity, m.text) for m in built.mentions),
+        relations=tuple(relations),
+        claims=tuple(claims),
+    )
+    return Article(doc_id, built.text, meta), annotation
+
+
+def write_synthetic_corpus(root: Path, documents: int, seed: int) -> CorpusStore:
+    rng = random.Random(seed)
+    store = CorpusStore(root)
+    ids = []
+    for index in range(documents):
+        article, annotation = synthetic_document(index, rng)
+        store.save_article(article)
+        store.save_annotation(annotation, store.gold_path(article.id))
+        ids.append(article.id)
+    bounds, start = {}, 0
+    for split, share in SPLITS.items():
+        bounds[split] = ids[start : start + round(share * documents)]
+        start += len(bounds[split])
+    write_json(store.splits_path, bounds)
+    return store
+
+
+def folder_size(folder: Path) -> int:
+    return sum(path.stat().st_size for path in folder.rglob("*") if path.is_file())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.perf_export", description=__doc__)
+    parser.add_argument("--documents", type=int, default=10_000, help="synthetic documents")
+    parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="perf-export-") as work:
+        store = write_synthetic_corpus(Path(work) / "corpus", args.documents, args.seed)
+        out = Path(work) / "export"
+        started = time.perf_counter()
+        problems = check_corpus(store)
+        validation = time.perf_counter() - started
+        if problems:
+            raise SystemExit(f"the synthetic corpus is invalid: {problems[0]}")
+        started = time.perf_counter()
+        export_corpus(store, out)
+        elapsed = time.perf_counter() - started
+        print(f"synthetic corpus: {args.documents} documents, {folder_size(store.root):,} bytes")
+        print(f"export (validation included): {elapsed:.1f} s")
+        print(f"validation alone: {validation:.1f} s")
+        print(f"export size on disk: {folder_size(out):,} bytes")
+        for config in sorted(p.name for p in (out / "data").iterdir()):
+            print(f"  {config}: {folder_size(out / 'data' / config):,} bytes")
+        print(f"  README.md: {(out / 'README.md').stat().st_size:,} bytes")
+
+
+if __name__ == "__main__":
+    main()

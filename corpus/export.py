@@ -1,0 +1,242 @@
+"""python -m corpus export: the gold corpus as a Hugging Face dataset folder.
+
+The folder reads like a hub repo with ``load_dataset(DIR)`` (or ``load_dataset(DIR, "ner")``)::
+
+    README.md                                          dataset card (YAML metadata + body)
+    data/<config>/<split>-00000-of-00001.parquet       configs: documents, ner, claims, relations
+
+Only a valid corpus is exported. The export is deterministic (same corpus, same bytes) and
+atomic: it is written into a temporary sibling folder that then replaces ``DIR``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from datasets import DatasetInfo, Features, SplitDict, SplitInfo
+from datasets.info import DatasetInfosDict
+from huggingface_hub import HfApi
+from huggingface_hub.errors import HfHubHTTPError
+
+from corpus.card import CardInputs, render_card
+from corpus.cli import subcommand
+from corpus.export_rows import ROW_BUILDERS, GoldDocument, gold_documents, split_statistics
+from corpus.features import CONFIG_FEATURES, label_encoder
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, read_json
+from corpus.validate import Problem, check_corpus
+
+CARD_FILE = "README.md"
+AGREEMENT_FILE = "agreement.json"  # in the corpus folder, written by the agreement step
+TOKEN_VARIABLE = "HF_TOKEN"
+
+
+def data_file(config: str, split: str) -> str:
+    """Path of a split's parquet file, relative to the export folder."""
+    return f"data/{config}/{split}-00000-of-00001.parquet"
+
+
+class InvalidCorpus(CorpusError):
+    """The corpus has validation problems; nothing is exported."""
+
+    def __init__(self, root: Path, problems: list[Problem]) -> None:
+        self.problems = problems
+        listing = "\n".join(str(problem) for problem in problems)
+        super().__init__(
+            f"{root}: refusing to export an invalid corpus ({len(problems)} problems):\n{listing}"
+        )
+
+
+# --- writing ---------------------------------------------------------------------------------
+
+
+def write_parquet(rows: list[dict[str, Any]], features: Features, path: Path) -> int:
+    """Write ``rows`` (holding label names) as one parquet file; returns the table's bytes."""
+    encode = label_encoder(features)
+    encoded = [encode(row) for row in rows] if encode else rows
+    table = pa.Table.from_pylist(encoded, schema=features.arrow_schema)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    pq.write_table(table, path)
+    return table.nbytes
+
+
+def write_export_folder(
+    folder: Path,
+    by_split: dict[str, list[GoldDocument]],
+    agreement: dict | None,
+    repo_id: str | None,
+) -> None:
+    """Every parquet file and the card of an export, into the empty ``folder``.
+
+    ``datasets`` cannot load a split of no rows, so a configuration only has the splits where
+    it has rows (and is absent when it has none).
+    """
+    infos = DatasetInfosDict()
+    data_files: dict[str, dict[str, str]] = {}
+    for config, features in CONFIG_FEATURES.items():
+        splits, files = SplitDict(), {}
+        for split, docs in by_split.items():
+            rows = [row for doc in docs for row in ROW_BUILDERS[config](doc)]
+            if rows:
+                files[split] = data_file(config, split)
+                num_bytes = write_parquet(rows, features, folder / files[split])
+                splits.add(SplitInfo(name=split, num_bytes=num_bytes, num_examples=len(rows)))
+        if files:
+            data_files[config] = files
+            infos[config] = DatasetInfo(
+                config_name=config,
+                features=features,
+                splits=splits,
+                download_size=sum((folder / path).stat().st_size for path in files.values()),
+                dataset_size=sum(info.num_bytes for info in splits.values()),
+            )
+    card = CardInputs(
+        infos=infos,
+        data_files=data_files,
+        statistics={split: split_statistics(docs) for split, docs in by_split.items()},
+        articles=[doc.article.meta for docs in by_split.values() for doc in docs],
+        agreement=agreement,
+        repo_id=repo_id,
+    )
+    (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
+
+
+def is_export(folder: Path) -> bool:
+    return (folder / CARD_FILE).is_file() and (folder / "data").is_dir()
+
+
+@contextmanager
+def replacing_folder(out: Path) -> Iterator[Path]:
+    """An empty sibling folder of ``out`` that replaces ``out`` when the block succeeds.
+
+    When the block raises (or is interrupted), the sibling is removed and ``out`` is untouched.
+    ``out`` must be missing, empty or a previous export.
+    """
+    if out.exists() and not (out.is_dir() and (is_export(out) or not any(out.iterdir()))):
+        raise CorpusError(f"{out}: refusing to replace: not an empty folder or a previous export")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
+    try:
+        yield staging
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _swap_in(staging, out)
+
+
+def _swap_in(staging: Path, out: Path) -> None:
+    """Rename ``staging`` to ``out``; a previous ``out`` is removed, or restored on failure."""
+    staging.chmod(0o755)  # mkdtemp makes it private
+    previous = staging.with_suffix(".old")
+    if out.exists():
+        out.rename(previous)
+    try:
+        staging.rename(out)
+    except BaseException:
+        if previous.exists():
+            previous.rename(out)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    if previous.exists():
+        shutil.rmtree(previous)
+
+
+def export_corpus(store: CorpusStore, out: Path, repo_id: str | None = None) -> dict[str, int]:
+    """Validate ``store`` and write its gold corpus to ``out``; the documents per split."""
+    problems = check_corpus(store, progress=True)
+    if problems:
+        raise InvalidCorpus(store.root, problems)
+    by_split = gold_documents(store)
+    if not by_split:
+        raise CorpusError(f"{store.gold_dir}: no gold document to export")
+    agreement_path = store.root / AGREEMENT_FILE
+    agreement = read_json(agreement_path) if agreement_path.exists() else None
+    if agreement is not None and not isinstance(agreement, dict):
+        raise CorpusError(f"{agreement_path}: expected an object of figures")
+    with replacing_folder(out) as staging:
+        write_export_folder(staging, by_split, agreement, repo_id)
+    return {split: len(docs) for split, docs in by_split.items()}
+
+
+# --- the hub ---------------------------------------------------------------------------------
+
+
+def hub_token() -> str:
+    token = os.environ.get(TOKEN_VARIABLE)
+    if not token:
+        raise CorpusError(f"{TOKEN_VARIABLE} is not set: a token is needed to push to the hub")
+    return token
+
+
+def push_to_hub(folder: Path, repo_id: str, token: str, private: bool) -> str:
+    """Upload an export folder to the dataset repo ``repo_id``; its URL."""
+    api = HfApi(token=token)
+    try:
+        api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
+        commit = api.upload_folder(
+            repo_id=repo_id,
+            folder_path=folder,
+            repo_type="dataset",
+            commit_message="Export the claimwire gold corpus",
+            delete_patterns=["data/**"],  # splits or configs no longer exported
+        )
+    except HfHubHTTPError as error:
+        raise CorpusError(f"push to {repo_id} failed: {error}") from None
+    return commit.commit_url
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def repo_name(value: str) -> str:
+    if value.count("/") != 1 or not all(value.split("/")):
+        raise argparse.ArgumentTypeError(f"expected ORG/NAME, got {value!r}")
+    return value
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    parser = subcommand(
+        verbs,
+        "export",
+        _export,
+        "Write the gold corpus as a Hugging Face dataset folder (README.md card and "
+        "data/<config>/<split>-*.parquet), optionally pushed to the hub; "
+        "refuses an invalid corpus.",
+    )
+    parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="export folder")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=REPO_CORPUS,
+        metavar="DIR",
+        help="corpus folder (default: the repo's corpus/)",
+    )
+    parser.add_argument(
+        "--push-to-hub",
+        type=repo_name,
+        metavar="ORG/NAME",
+        help=f"upload the export to this hub dataset repo (token from ${TOKEN_VARIABLE})",
+    )
+    parser.add_argument(
+        "--private", action="store_true", help="create the hub repo as private (with --push-to-hub)"
+    )
+
+
+def _export(args: argparse.Namespace) -> int:
+    if args.private and not args.push_to_hub:
+        raise CorpusError("--private needs --push-to-hub")
+    token = hub_token() if args.push_to_hub else None
+    counts = export_corpus(CorpusStore(args.corpus), args.out, args.push_to_hub)
+    splits = ", ".join(f"{split}: {count}" for split, count in counts.items())
+    print(f"exported {sum(counts.values())} gold documents ({splits}) to {args.out}")
+    if token is not None:
+        print(f"pushed to {push_to_hub(args.out, args.push_to_hub, token, args.private)}")
+    return 0
