@@ -6,6 +6,8 @@ import argparse
 import sys
 
 from annotation import adjudicate, agreement, config, pull, push, serve
+from annotation.server import LabelStudioError
+from baselines.registry import UnknownBaselineError
 from corpus import cli
 
 
@@ -18,4 +20,4 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 if __name__ == "__main__":
-    sys.exit(cli.run(build_parser()))
+    sys.exit(cli.run(build_parser(), user_errors=(LabelStudioError, UnknownBaselineError)))
