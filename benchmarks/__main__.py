@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from benchmarks import evaluate, run
+from benchmarks.predictions import PredictionsError
 from corpus import cli
 
 
@@ -17,5 +18,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def main(argv: list[str] | None = None) -> int:
+    return cli.run(build_parser(), argv, user_errors=(PredictionsError,))
+
+
 if __name__ == "__main__":
-    sys.exit(cli.run(build_parser()))
+    sys.exit(main())

@@ -1,0 +1,41 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
+from corpus.schema import Annotation, Article
+from tests.benchmarks.conftest import GOLD, mention
+
+
+def test_read_predictions_keeps_line_numbers(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    lines = [json.dumps({"doc_id": "b"}), json.dumps(GOLD)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    found = read_predictions(path, {"synthetic1", "b", "c"}, "test")
+    assert {doc_id: line for doc_id, (line, _) in found.items()} == {"b": 1, "synthetic1": 2}
+    assert found["synthetic1"][1] == Annotation.from_dict(GOLD)
+    assert found["b"][1] == Annotation("b")
+
+
+def test_read_predictions_refuses_non_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_bytes(b'{"doc_id": "\xff"}\n')
+    with pytest.raises(PredictionsError, match="not UTF-8"):
+        read_predictions(path, {"a"}, "test")
+
+
+def test_check_prediction_names_the_first_problem_and_counts_the_rest(
+    synthetic_article: Article,
+) -> None:
+    wrong_surface = dict(mention("m9", "Paris", "GPE"), text="Rome")
+    overlapping = mention("m8", "Pari", "GPE")  # also off token boundaries
+    bad = Annotation.from_dict(dict(GOLD, mentions=[*GOLD["mentions"], wrong_surface, overlapping]))
+    with pytest.raises(PredictionsError) as error:
+        check_prediction(bad, synthetic_article, "p.jsonl:3")
+    message = str(error.value)
+    assert message.startswith("p.jsonl:3: synthetic1: mention m9: text 'Rome' differs")
+    assert message.endswith("more problems)")
+    check_prediction(Annotation.from_dict(GOLD), synthetic_article, "p.jsonl:1")  # no error

@@ -1,0 +1,54 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from baselines.base import BENCHMARK_LAYERS
+from benchmarks.run import run
+from corpus.store import CorpusStore, write_json
+from tests.baselines.conftest import make_synthetic_article, make_synthetic_gold
+
+
+def test_run_writes_results_and_leaderboard(tmp_path: Path) -> None:
+    synthetic_article = make_synthetic_article()
+    synthetic_gold = make_synthetic_gold(synthetic_article)
+    store = CorpusStore(tmp_path / "corpus")
+    store.save_article(synthetic_article)
+    store.save_annotation(synthetic_gold, store.gold_path(synthetic_article.id))
+    write_json(store.splits_path, {"train": [], "dev": [], "test": [synthetic_article.id]})
+    results_dir = tmp_path / "results"
+
+    results, skipped = run(store.root, "test", ["rules"], results_dir, "2026-01-01")
+
+    assert skipped == {}
+    written = json.loads((results_dir / "rules.json").read_text(encoding="utf-8"))
+    assert written == results[0]
+    assert written["baseline"] == "rules" and written["split"] == "test"
+    assert written["date"] == "2026-01-01" and len(written["corpus_revision"]) == 64
+    assert written["layers"] == list(BENCHMARK_LAYERS)
+    headline = written["scores"]["headline"]
+    assert headline["entities.seqeval"]["f1"] > 0.5
+    assert headline["relations.strict"]["f1"] > 0
+    assert headline["claims.attribution"]["f1"] > 0
+    leaderboard = (results_dir / "leaderboard.md").read_text(encoding="utf-8")
+    assert "| rules |" in leaderboard
+    plots = sorted(path.name for path in results_dir.glob("*.png"))
+    assert plots == ["claim_attributes_rules.png", "entity_f1_by_type.png"]
+
+    again, _ = run(store.root, "test", ["rules"], results_dir, "2026-01-01")
+    assert again == results  # reproducible run to run
+
+
+def test_trained_baseline_is_cross_validated_without_a_train_split(tmp_path: Path) -> None:
+    synthetic_article = make_synthetic_article()
+    store = CorpusStore(tmp_path / "corpus")
+    store.save_article(synthetic_article)
+    store.save_annotation(
+        make_synthetic_gold(synthetic_article), store.gold_path(synthetic_article.id)
+    )
+    write_json(store.splits_path, {"train": [], "dev": [], "test": [synthetic_article.id]})
+
+    (result,), _ = run(store.root, "test", ["crf"], tmp_path / "results", "2026-01-01")
+
+    assert result["protocol"].startswith("2-fold cross-validation over the sentences")
+    assert "0 gold documents" in result["protocol"]
