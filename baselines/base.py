@@ -1,0 +1,153 @@
+"""The interface every baseline implements, and a draft that numbers its predictions.
+
+An extractor reads articles and returns one :class:`corpus.schema.Annotation` per article, in
+the same order, with the layers it declares in ``layers`` filled (the others left empty).
+``extract`` takes a batch, so it runs under ``datasets.map(batched=True)`` as well as on a list.
+"""
+
+from __future__ import annotations
+
+import bisect
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from corpus.schema import (
+    CLAIM_ATTRIBUTES,
+    Annotation,
+    Article,
+    Claim,
+    ClaimLink,
+    Entity,
+    Mention,
+    Relation,
+    Span,
+)
+
+# The three layers a baseline may produce, as the benchmark reports them.
+BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
+
+
+class Extractor(ABC):
+    """A baseline: a name, a version, the layers it produces, and ``extract``."""
+
+    name: str
+    version: str
+    layers: tuple[str, ...]  # a subset of BENCHMARK_LAYERS
+    protocol: str = "no training: applied as is"
+
+    def unavailable(self) -> str | None:
+        """Why this extractor cannot run here (one line), or None when it can."""
+        return None
+
+    @abstractmethod
+    def extract(self, articles: Sequence[Article]) -> list[Annotation]:
+        """One prediction per article, in order."""
+
+
+class TrainableExtractor(Extractor):
+    """A baseline that learns from gold annotations before it extracts."""
+
+    @abstractmethod
+    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
+        """Train on ``gold`` and the ``articles`` it annotates."""
+
+    @abstractmethod
+    def cross_validate(
+        self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
+    ) -> list[Annotation]:
+        """Predictions for ``articles``, each sentence by a model trained on the other folds."""
+
+
+@dataclass
+class Draft:
+    """Predictions of one document under construction; ``build`` gives them ids.
+
+    Mentions are keyed by their span: adding the same span twice returns the first index.
+    """
+
+    doc_id: str
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    entity_keys: list[str] = field(default_factory=list)
+    relations: list[tuple[str, int, int]] = field(default_factory=list)
+    claims: list[dict] = field(default_factory=list)
+    claim_links: list[tuple[str, int, int]] = field(default_factory=list)
+    _by_span: dict[tuple[int, int], int] = field(default_factory=dict)
+    _by_start: list[tuple[int, int]] = field(default_factory=list)  # (start, index), sorted
+
+    def add_mention(self, start: int, end: int, type_: str, kind: str, entity_key: str) -> int:
+        """Index of the mention ``[start, end)``; ``entity_key`` groups coreferent mentions."""
+        if (start, end) in self._by_span:
+            return self._by_span[start, end]
+        index = len(self.mentions)
+        self._by_span[start, end] = index
+        bisect.insort(self._by_start, (start, index))
+        surface = self.text[start:end]
+        self.mentions.append(Mention(f"m{index + 1}", start, end, type_, kind, None, surface))
+        self.entity_keys.append(entity_key)
+        return index
+
+    def mentions_within(self, start: int, end: int) -> list[int]:
+        """Indices of the mentions that start in ``[start, end)``, by start."""
+        first = bisect.bisect_left(self._by_start, (start, -1))
+        last = bisect.bisect_left(self._by_start, (end, -1))
+        return [index for _, index in self._by_start[first:last]]
+
+    def add_relation(self, type_: str, head: int, tail: int) -> None:
+        if head != tail and (type_, head, tail) not in self.relations:
+            self.relations.append((type_, head, tail))
+
+    def add_claim(
+        self,
+        content: tuple[int, int],
+        cue: tuple[int, int] | None,
+        sources: Sequence[int],
+        parent: int | None = None,
+        **attributes: str,
+    ) -> int:
+        """Index of a new claim; ``parent`` is the index of an earlier claim."""
+        self.claims.append(
+            {"content": content, "cue": cue, "sources": tuple(sources), "parent": parent}
+            | attributes
+        )
+        return len(self.claims) - 1
+
+    def build(self) -> Annotation:
+        """The annotation, mentions numbered in text order (by start, the longer first) and
+        entities in the order of their first mention."""
+        order = sorted(
+            range(len(self.mentions)), key=lambda i: (self.mentions[i].start, -self.mentions[i].end)
+        )
+        mention_id = {index: f"m{n + 1}" for n, index in enumerate(order)}
+        entity_ids: dict[str, str] = {}
+        entities: list[Entity] = []
+        mentions = []
+        for index in order:
+            mention, key = self.mentions[index], self.entity_keys[index]
+            if key not in entity_ids:
+                entity_ids[key] = f"e{len(entity_ids) + 1}"
+                entities.append(Entity(entity_ids[key], mention.text or key))
+            mentions.append(replace(mention, id=mention_id[index], entity=entity_ids[key]))
+        relations = tuple(
+            Relation(f"r{i + 1}", type_, mention_id[head], mention_id[tail])
+            for i, (type_, head, tail) in enumerate(self.relations)
+        )
+        claims = tuple(
+            Claim(
+                id=f"c{i + 1}",
+                content=Span(*claim["content"]),
+                cue=Span(*claim["cue"]) if claim["cue"] else None,
+                sources=tuple(mention_id[s] for s in claim["sources"]),
+                parent=f"c{claim['parent'] + 1}" if claim["parent"] is not None else None,
+                **{name: claim[name] for name in CLAIM_ATTRIBUTES},
+            )
+            for i, claim in enumerate(self.claims)
+        )
+        links = tuple(
+            ClaimLink(f"l{i + 1}", type_, f"c{source + 1}", f"c{target + 1}")
+            for i, (type_, source, target) in enumerate(self.claim_links)
+        )
+        return Annotation(
+            self.doc_id, None, tuple(mentions), tuple(entities), relations, claims, links
+        )

@@ -1,0 +1,84 @@
+"""``python -m baselines list`` and ``python -m baselines extract``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tqdm import tqdm
+
+from baselines import registry
+from baselines.base import TrainableExtractor
+from corpus.cli import subcommand
+from corpus.store import REPO_CORPUS, CorpusStore, load_annotation, write_text_atomic
+
+BATCH_SIZE = 16
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    subcommand(verbs, "list", _list, "List the registered baselines and whether each can run.")
+    parser = subcommand(
+        verbs,
+        "extract",
+        _extract,
+        "Run one baseline on the articles of a corpus folder and write its predictions as "
+        "JSON Lines (one annotation per document); a trained baseline is first trained on the "
+        "gold documents of the train split.",
+    )
+    parser.add_argument(
+        "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
+    )
+    parser.add_argument("--output", type=Path, required=True, metavar="FILE", help="JSONL file")
+    parser.add_argument(
+        "--corpus", type=Path, default=REPO_CORPUS, metavar="DIR", help="corpus folder"
+    )
+
+
+def baseline_name(name: str) -> str:
+    """An argparse type: a registered baseline name, or an error with a close match."""
+    if name not in registry.names():
+        try:
+            registry.get(name)
+        except registry.UnknownBaselineError as error:
+            raise argparse.ArgumentTypeError(str(error)) from None
+    return name
+
+
+def _list(args: argparse.Namespace) -> int:
+    for name in registry.names():
+        extractor = registry.get(name)
+        reason = extractor.unavailable()
+        status = f"unavailable: {reason}" if reason else "ready"
+        layers = ", ".join(extractor.layers)
+        print(f"{name}\t{extractor.version}\t{layers}\t{status}")
+    return 0
+
+
+def _extract(args: argparse.Namespace) -> int:
+    extractor = registry.get(args.baseline)
+    reason = extractor.unavailable()
+    if reason:
+        print(f"python -m baselines: error: {args.baseline}: {reason}", file=sys.stderr)
+        return 1
+    store = CorpusStore(args.corpus)
+    if isinstance(extractor, TrainableExtractor):
+        train_ids = set(store.splits().get("train", []))
+        gold = [load_annotation(p) for p in store.gold_paths() if p.stem in train_ids]
+        if not gold:
+            print(
+                f"python -m baselines: error: {args.baseline}: no gold documents in the train "
+                f"split of {store.root} to train on",
+                file=sys.stderr,
+            )
+            return 1
+        extractor.fit(gold, [store.load_article(annotation.doc_id) for annotation in gold])
+    articles = list(store.articles())
+    lines = []
+    for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):
+        for annotation in extractor.extract(articles[first : first + BATCH_SIZE]):
+            lines.append(json.dumps(annotation.to_dict(), ensure_ascii=False))
+    write_text_atomic(args.output, "".join(line + "\n" for line in lines))
+    print(f"{len(lines)} predictions written to {args.output}")
+    return 0

@@ -1,0 +1,460 @@
+"""Claims by rule, from the cue lexicon of ``corpus.cues``.
+
+Per sentence: find cue forms ("said", "told a news conference", "according to", "cited X as
+saying"); skip negated ones ("has not acknowledged"); the content is the quote or clause after
+the cue ("Shoigu said the talks ...") or before it ("“...,” said Kim", "..., TASS cited Shoigu
+as saying"); the source is the name or noun phrase on the cue's source side. Stance and
+certainty come from the cue, lowered by hedges in the content; kind from the cue or a kind
+marker; quote from quotation marks. A claim whose cue lies inside another's content is nested.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TypeVar
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from baselines.base import Draft
+from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, OBLIGATION_MODALS
+from baselines.rules.relations import SentenceMentions
+from baselines.rules.tokens import Tok, tokenize
+from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
+
+SOURCE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Names inside a source noun phrase that are the source themselves ("A Reuters investigation").
+PRODUCERS = frozenset({"PERSON", "ORG"})
+OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘", '"'}), frozenset({"”", "’", '"'})
+# Words a reporting verb's clause starts with; a bare form ("say", "state") needs one after it.
+CLAUSE_STARTS = frozenset(
+    {
+        "that",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "these",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "no",
+        "not",
+    }
+)
+NOT_CONTENT_AFTER = frozenset({"be", "by", "when", "to"})
+COPULAS = frozenset({"is", "are", "was", "were"})
+SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
+PLURAL_PRONOUNS = frozenset({"they", "we"})
+NOUN_MARKERS = frozenset({"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"})
+# Auxiliaries and modals that belong to the cue ("have denied").
+CUE_AUXILIARIES = frozenset(
+    {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
+)
+AUXILIARIES = frozenset(
+    {
+        "have",
+        "has",
+        "had",
+        "also",
+        "later",
+        "previously",
+        "publicly",
+        "again",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "repeatedly",
+        "then",
+        "once",
+        "already",
+        "itself",
+        "themselves",
+    }
+)
+PREPOSITIONS = frozenset(["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"])
+DASHES = frozenset({"—", "–"})
+CERTAINTY_ORDER = ("CERTAIN", "PROBABLE", "POSSIBLE")
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    cue: Cue
+    first: int  # token range of the cue
+    last: int
+    inside: tuple[int, int] | None = None  # token range of a source between verb and closer
+
+
+_WORD = re.compile(r"\w+|[^\w\s]")  # words of a content, to find hedges and kind markers
+Item = TypeVar("Item")
+Forms = dict[str, list[tuple[tuple[str, ...], Item]]]
+
+
+def _by_first_word(pairs: Sequence[tuple[str, Item]]) -> Forms:
+    """Token tuples of each form, indexed by their first word, longest first."""
+    index: Forms = {}
+    for form, item in pairs:
+        words = tuple(t.text.lower() for t in tokenize(form))
+        index.setdefault(words[0], []).append((words, item))
+    for forms in index.values():
+        forms.sort(key=lambda pair: -len(pair[0]))
+    return index
+
+
+_FORMS: Forms[Cue] = _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
+_HEDGES: Forms[Hedge] = _by_first_word([(f, h) for h in HEDGES for f in h.forms])
+_MARKERS: Forms[KindMarker] = _by_first_word([(f, m) for m in KIND_MARKERS for f in m.forms])
+
+
+def _at(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
+    return tuple(words[i : i + len(form)]) == form
+
+
+def _match(index: Forms[Item], words: Sequence[str], i: int) -> tuple[tuple[str, ...], Item] | None:
+    """The longest form of ``index`` that starts at word ``i``."""
+    return next((pair for pair in index.get(words[i], ()) if _at(words, i, pair[0])), None)
+
+
+def _find_all(index: Forms[Item], words: Sequence[str]) -> list[Item]:
+    return [
+        found[1]
+        for i in range(len(words))
+        if words[i] in index and (found := _match(index, words, i))
+    ]
+
+
+def find_cues(tokens: Sequence[Tok]) -> list[CueMatch]:
+    words = [token.text.lower() for token in tokens]
+    capitalised = [token.text[:1].isupper() for token in tokens]
+    found: list[CueMatch] = []
+    i = 0
+    while i < len(words):
+        match = _match(_FORMS, words, i) if words[i] in _FORMS else None
+        if match is None:
+            i += 1
+            continue
+        form, cue = match
+        last = i + len(form)
+        if cue.closer:
+            closer = tuple(cue.closer.split())
+            end = next(
+                (j for j in range(last, min(len(words), last + 12)) if _at(words, j, closer)), None
+            )
+            if end is None or end == last:
+                i += 1
+                continue
+            found.append(CueMatch(cue, i, end + len(closer), (last, end)))
+            last = end + len(closer)
+        elif _plausible(words, i, last, cue, last < len(words) and capitalised[last]):
+            found.append(CueMatch(cue, i, last))
+        i = last
+    return found
+
+
+def _plausible(words: Sequence[str], first: int, last: int, cue: Cue, name_follows: bool) -> bool:
+    """Not negated, not a hedge ("I think"), not a noun ("state news agency"), not passive or a
+    relative ("said were")."""
+    if first and (hedge := _match(_HEDGES, words, first - 1)) and len(hedge[0]) == 2:
+        return False  # "I think": a hedge
+    window = words[max(0, first - 6) : first]
+    if "," in window:
+        window = window[len(window) - window[::-1].index(",") :]
+    if NEGATIONS.intersection(window):
+        return False
+    following = words[last] if last < len(words) else "."
+    previous = words[first - 1] if first else ""
+    if following in NOT_CONTENT_AFTER:
+        return False
+    bare = words[first] == cue.lemma.split()[0] and last - first == 1
+    if not bare:
+        return True
+    if previous in NOUN_MARKERS:
+        return False  # "Russia's state Rossiiskaya Gazeta"
+    if following in COPULAS:
+        return previous in SUBJECT_PRONOUNS  # "what they say is ..."
+    return following in CLAUSE_STARTS or not following.isalpha() or name_follows
+
+
+class ClaimFinder:
+    """Finds the claims of one document, sentence by sentence, into a :class:`Draft`."""
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+
+    def sentence(self, mentions: SentenceMentions) -> None:
+        """The claims of the sentence whose mentions are ``mentions``."""
+        tokens = mentions.tokens
+        previous_sources: tuple[int, ...] = ()
+        matches = find_cues(tokens)
+        for n, match in enumerate(matches):
+            # a content ends before "and <next cue>" ("called X Y and praised Z")
+            following = matches[n + 1].first if n + 1 < len(matches) else len(tokens)
+            stop = following - 1 if tokens[following - 1].text == "and" else len(tokens)
+            claim = self._claim(tokens[:stop], mentions, match, previous_sources)
+            if claim is not None:
+                previous_sources = self.draft.claims[claim]["sources"]
+
+    def _claim(
+        self, tokens: Sequence[Tok], mentions: SentenceMentions, match: CueMatch, previous: tuple
+    ) -> int | None:
+        words = [token.text for token in tokens]
+        after_source = (
+            _mention_starting(mentions, match.last) if "after" in match.cue.source else None
+        )
+        if (
+            after_source is not None
+            and after_source[1] < len(words)
+            and words[after_source[1]] not in (",", ".")
+        ):
+            after_source = None  # the subject of the content: "say North Korea has ..."
+        rest = match.last if after_source is None else after_source[1]
+        ahead = words[match.last : match.last + 5]
+        that_follows = "that" in ahead and "," not in ahead[: ahead.index("that")]
+        backward = (
+            match.first >= 3
+            and not that_follows
+            and (
+                rest >= len(words)
+                or words[rest] in (",", ".")
+                or words[rest].lower() in PREPOSITIONS
+            )
+        )
+        # before the cue; or after it, or after a source that follows it ("According to X, ...")
+        content = _content_before(tokens, match.first) if backward else _content_after(tokens, rest)
+        if content is None:
+            return None
+        if match.inside:
+            outer = self._sources_before(tokens, mentions, match.first, previous)
+            inner = (self._nominal(tokens, mentions, *match.inside),)
+            # "A cited B as saying C": A's claim (cue "cited") and B's (cue "as saying"), same C
+            verb = self._cue_span(tokens, match.first, match.first + 1)
+            closer = (tokens[match.inside[1]].start, tokens[match.last - 1].end)
+            parent = self._add(content, verb, outer, match.cue, None)
+            return self._add(content, closer, inner, match.cue, parent)
+        if after_source is not None:
+            sources: tuple[int, ...] = (after_source[2],)
+        else:
+            sources = self._sources_before(tokens, mentions, match.first, previous)
+        cue_span = self._cue_span(tokens, match.first, match.last)
+        return self._add(content, cue_span, sources, match.cue, None)
+
+    @staticmethod
+    def _cue_span(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int]:
+        """The cue with the auxiliaries and modals just before it ("have denied")."""
+        while first > 0 and tokens[first - 1].text.lower() in CUE_AUXILIARIES:
+            first -= 1
+        return tokens[first].start, tokens[last - 1].end
+
+    def _add(self, content, cue_span, sources, cue: Cue, parent: int | None) -> int:
+        text = self.draft.text[content[0] : content[1]]
+        words = _WORD.findall(text.lower())
+        certainty = cue.certainty
+        for hedge in _find_all(_HEDGES, words):
+            certainty = max(certainty, hedge.certainty, key=CERTAINTY_ORDER.index)
+        markers = _find_all(_MARKERS, words)
+        kind = cue.kind or (markers[0].kind if markers else None)
+        kind = kind or _modal_kind(self.draft, content[0], set(words))
+        before = self.draft.text[max(0, content[0] - 1) : content[0]]
+        after = self.draft.text[content[1] : content[1] + 2]
+        if before in OPEN_QUOTES and any(q in after for q in CLOSE_QUOTES):
+            quote = "DIRECT"
+        else:
+            quote = "MIXED" if any(q in text for q in ("“", "”", '"')) else "INDIRECT"
+        return self.draft.add_claim(
+            content,
+            cue_span,
+            tuple(s for s in sources if s is not None),
+            parent,
+            stance=cue.stance,
+            certainty=certainty,
+            kind=kind,
+            quote=quote,
+        )
+
+    def _sources_before(
+        self, tokens: Sequence[Tok], mentions: SentenceMentions, cue_first: int, previous: tuple
+    ) -> tuple[int, ...]:
+        j = cue_first - 1
+        while j >= 0 and tokens[j].text.lower() in AUXILIARIES:
+            j -= 1
+        if j >= 0 and tokens[j].text == ",":
+            if tokens[cue_first].text.lower().endswith("ing"):
+                return previous  # ", adding that ..."
+            start = next(  # "X, secretary of Y, said" / "X, who ..., said"
+                (
+                    k
+                    for k in range(1, j)
+                    if tokens[k].text == ","
+                    and (ending := _mention_ending(mentions, k)) is not None
+                    and mentions.type(ending[2]) in SOURCE_TYPES
+                ),
+                None,
+            )
+            if start is None:
+                return ()
+            j = start - 1
+        if j >= 0 and tokens[j].text == "and":
+            return previous  # "called X ... and praised Y"
+        if j >= 0 and tokens[j].text.lower() in PLURAL_PRONOUNS:
+            return _coordination_before(tokens, mentions, j)  # "Moscow and Pyongyang ... they say"
+        dated = _mention_ending(mentions, j + 1)
+        if (
+            dated
+            and mentions.type(dated[2]) in ("DATE", "QUANTITY")
+            and dated[0] > 0
+            and tokens[dated[0] - 1].text.lower() in PREPOSITIONS
+        ):
+            j = dated[0] - 2  # "A Reuters investigation in April 2025 found"
+        found: list[int] = []
+        while j >= 0 and (ending := _mention_ending(mentions, j + 1)) is not None:
+            if mentions.type(ending[2]) not in SOURCE_TYPES:
+                break
+            found.append(ending[2])
+            j = ending[0] - 1
+            if j < 1 or tokens[j].text not in ("and", ","):
+                break
+            j -= 1
+        if found:
+            return tuple(reversed(found))
+        nominal = self._nominal_ending(tokens, mentions, j)
+        return () if nominal is None else (nominal,)
+
+    def _nominal_ending(
+        self, tokens: Sequence[Tok], mentions: SentenceMentions, j: int
+    ) -> int | None:
+        """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun."""
+        if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS:
+            return None
+        k = j
+        while (
+            k > 0 and tokens[k - 1].text.isalpha() and tokens[k - 1].text.lower() not in STOP_WORDS
+        ):
+            k -= 1
+        producer = next(
+            (
+                i
+                for f, e, i in mentions.items
+                if k <= f and e <= j and mentions.type(i) in PRODUCERS
+            ),
+            None,
+        )
+        if producer is not None:
+            return producer  # "A Reuters investigation found": Reuters
+        return self._nominal(tokens, mentions, k, j + 1)
+
+    def _nominal(
+        self, tokens: Sequence[Tok], mentions: SentenceMentions, first: int, last: int
+    ) -> int | None:
+        exact = next((i for f, e, i in mentions.items if f == first and e == last), None)
+        if exact is not None:
+            return exact
+        head = tokens[last - 1].text.lower()
+        type_ = NOMINAL_HEADS.get(head, "PERSON")
+        start, end = tokens[first].start, tokens[last - 1].end
+        return self.draft.add_mention(start, end, type_, "NOM", f"NOM:{self.draft.text[start:end]}")
+
+
+def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
+    """The kind a content's modal gives: "must" a norm (OPINION); "X will do" an actor's
+    INTENTION when a person, organisation or country starts the content, else a PREDICTION
+    ("this work will begin"); no modal: FACT."""
+    if OBLIGATION_MODALS & words:
+        return "OPINION"
+    if not {"will", "would"} & words:
+        return "FACT"
+    actor = any(
+        m.start == content_start and m.type in ("PERSON", "ORG", "GPE") for m in draft.mentions
+    )
+    return "INTENTION" if actor else "PREDICTION"
+
+
+def _coordination_before(
+    tokens: Sequence[Tok], mentions: SentenceMentions, i: int
+) -> tuple[int, ...]:
+    """The last "X and Y" of names before token ``i``: the antecedents of a plural pronoun."""
+    names = [
+        item for item in mentions.items if item[1] <= i and mentions.type(item[2]) in SOURCE_TYPES
+    ]
+    for left, right in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
+        if right[0] == left[1] + 1 and tokens[left[1]].text == "and":
+            return (left[2], right[2])
+    return ()
+
+
+def _mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
+    return next(
+        (
+            item
+            for item in mentions.items
+            if item[0] == i and mentions.type(item[2]) in SOURCE_TYPES
+        ),
+        None,
+    )
+
+
+def _mention_ending(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
+    return next((item for item in reversed(mentions.items) if item[1] == i), None)
+
+
+def trim(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None:
+    """Character span of tokens ``[first, last)`` without outer quotes and punctuation (an
+    inner quote's closing mark stays)."""
+    while first < last and (
+        tokens[first].text in OPEN_QUOTES or tokens[first].text in (",", ":", "that")
+    ):
+        first += 1
+    while last > first and not tokens[last - 1].text[:1].isalnum():
+        inner = [t.text for t in tokens[first : last - 1]]
+        if tokens[last - 1].text == "”" and inner.count("“") > inner.count("”"):
+            break  # the closing mark of an inner quote: "his “dearest comrade”"
+        last -= 1
+    if last - first < 2:
+        return None
+    return tokens[first].start, tokens[last - 1].end
+
+
+def _content_after(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+    """The rest of the sentence after a "that" among its first words ("this week that"), up to
+    a semicolon, a non-restrictive ", which ..." appendix, or the dash that closes an aside
+    the cue is in ("— who are drawing closer in the face of what they say is a hostile West —")."""
+    that = next((k for k in range(i, min(i + 5, len(tokens))) if tokens[k].text == "that"), i)
+    in_aside = sum(token.text in DASHES for token in tokens[:i]) % 2 == 1
+    end = next(
+        (
+            k
+            for k in range(that, len(tokens) - 1)
+            if tokens[k].text == ";"
+            or in_aside
+            and tokens[k].text in DASHES
+            or tokens[k].text == ","
+            and tokens[k + 1].text.lower() in ("which", "who")
+        ),
+        len(tokens),
+    )
+    return trim(tokens, that, end)
+
+
+def _content_before(tokens: Sequence[Tok], cue_first: int) -> tuple[int, int] | None:
+    """The content ending at the last comma or closing quote before the cue's source."""
+    end = next(
+        (
+            k
+            for k in range(cue_first - 1, 0, -1)
+            if tokens[k].text in CLOSE_QUOTES or tokens[k].text == ","
+        ),
+        None,
+    )
+    if end is None:
+        return None
+    return trim(tokens, 0, end)

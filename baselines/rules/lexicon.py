@@ -1,0 +1,391 @@
+"""Small general-English word lists for the rule baseline (no article's wording).
+
+Countries, cities and demonyms come from packages (``baselines.rules.gazetteer``); these lists
+hold the closed-class cues that no package provides.
+"""
+
+from __future__ import annotations
+
+# Titles and positions (ROLE); a portfolio modifier before one joins it ("defence minister").
+ROLE_WORDS: frozenset[str] = frozenset(
+    [
+        "president",
+        "premier",
+        "chancellor",
+        "minister",
+        "secretary",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "chief",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ambassador",
+        "envoy",
+        "marshal",
+        "admiral",
+        "colonel",
+        "commander",
+        "governor",
+        "mayor",
+        "king",
+        "queen",
+        "prince",
+        "emperor",
+        "pope",
+        "director",
+        "ceo",
+        "senator",
+        "lawmaker",
+        "speaker",
+        "deputy",
+    ]
+)
+ROLE_MODIFIERS: frozenset[str] = frozenset(
+    [
+        "prime",
+        "defence",
+        "defense",
+        "foreign",
+        "interior",
+        "finance",
+        "security",
+        "health",
+        "justice",
+        "trade",
+        "economy",
+        "deputy",
+        "vice",
+        "first",
+        "supreme",
+        "army",
+        "military",
+        "intelligence",
+    ]
+)
+# Roles whose holder leads the organisation or country named after them.
+LEADER_ROLES: frozenset[str] = frozenset(
+    [
+        "president",
+        "premier",
+        "chancellor",
+        "chairman",
+        "chairwoman",
+        "leader",
+        "chief",
+        "king",
+        "queen",
+        "emperor",
+        "mayor",
+        "governor",
+        "prime",
+        "minister",
+    ]
+)
+
+# Last word of an organisation name ("Security Council", "Defence Ministry").
+ORG_HEADS: frozenset[str] = frozenset(
+    [
+        "council",
+        "ministry",
+        "agency",
+        "army",
+        "navy",
+        "force",
+        "forces",
+        "party",
+        "parliament",
+        "assembly",
+        "committee",
+        "commission",
+        "bank",
+        "fund",
+        "union",
+        "organisation",
+        "organization",
+        "office",
+        "department",
+        "service",
+        "court",
+        "corporation",
+        "company",
+        "group",
+        "institute",
+        "university",
+        "times",
+        "post",
+        "news",
+        "gazette",
+        "press",
+        "federation",
+        "alliance",
+        "guard",
+        "command",
+    ]
+)
+# Lower-case words just before an unknown capitalised name that make it an organisation.
+ORG_CONTEXT: frozenset[str] = frozenset(
+    [
+        "agency",
+        "newspaper",
+        "daily",
+        "broadcaster",
+        "state",
+        "company",
+        "firm",
+        "group",
+        "channel",
+        "outlet",
+    ]
+)
+# Last word of a named place that is not a country or city ("Korean Peninsula").
+LOC_HEADS: frozenset[str] = frozenset(
+    [
+        "peninsula",
+        "sea",
+        "ocean",
+        "river",
+        "mountains",
+        "mountain",
+        "island",
+        "islands",
+        "gulf",
+        "strait",
+        "bay",
+        "lake",
+        "valley",
+        "desert",
+        "coast",
+        "region",
+    ]
+)
+
+# Head nouns of noun phrases that name a source (NOM mentions) and the type they give.
+NOMINAL_HEADS: dict[str, str] = {
+    **{
+        word: "ORG"
+        for word in [
+            "agency",
+            "agencies",
+            "newspaper",
+            "newspapers",
+            "media",
+            "intelligence",
+            "ministry",
+            "government",
+            "officials",
+            "investigation",
+            "report",
+            "military",
+            "army",
+            "police",
+        ]
+    },
+    **{
+        word: "PERSON"
+        for word in [
+            "official",
+            "chief",
+            "spokesman",
+            "spokeswoman",
+            "spokesperson",
+            "minister",
+            "diplomat",
+            "analyst",
+            "analysts",
+            "expert",
+            "experts",
+            "source",
+            "sources",
+            "envoy",
+        ]
+    },
+}
+
+PRONOUNS: dict[str, str] = {"he": "PERSON", "she": "PERSON", "they": "ORG", "we": "ORG"}
+
+MONTHS: tuple[str, ...] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+WEEKDAYS: tuple[str, ...] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+]
+
+NUMBER_WORDS: tuple[str, ...] = [
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "fifteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "dozen",
+]
+SCALE_WORDS: tuple[str, ...] = ("hundred", "thousand", "million", "billion", "trillion")
+
+# Verbs of the relation patterns: sending people, supplying goods, attacking, meeting.
+DEPLOY_VERBS: frozenset[str] = frozenset(
+    [
+        "send",
+        "sends",
+        "sent",
+        "sending",
+        "deploy",
+        "deploys",
+        "deployed",
+        "deploying",
+        "deployment",
+        "dispatch",
+        "dispatched",
+        "dispatches",
+    ]
+)
+SUPPLY_VERBS: frozenset[str] = frozenset(
+    [
+        "supply",
+        "supplies",
+        "supplied",
+        "supplying",
+        "provide",
+        "provides",
+        "provided",
+        "providing",
+        "ship",
+        "ships",
+        "shipped",
+        "shipping",
+        "deliver",
+        "delivers",
+        "delivered",
+        "delivering",
+    ]
+)
+ATTACK_VERBS: frozenset[str] = frozenset(
+    [
+        "attack",
+        "attacks",
+        "attacked",
+        "attacking",
+        "invade",
+        "invades",
+        "invaded",
+        "invading",
+        "strike",
+        "strikes",
+        "struck",
+        "bomb",
+        "bombed",
+        "shelled",
+        "expelled",
+    ]
+)
+MEET_WORDS: frozenset[str] = frozenset(
+    {
+        "met",
+        "meet",
+        "meets",
+        "meeting",
+        "talks",
+        "hug",
+        "hugs",
+        "hugged",
+        "hugging",
+        "embrace",
+        "embraced",
+        "embracing",
+    }
+)
+# Verbs that two coordinated people do together ("he and Kim had discussed"): MEETS.
+JOINT_VERBS: frozenset[str] = frozenset(["met", "discussed", "talked", "negotiated"])
+
+NEGATIONS: frozenset[str] = frozenset(["not", "n't", "never", "neither", "nor", "no"])
+
+# Weapon classes (WEAPON, named or generic) and the classifying modifiers that join them.
+WEAPON_NOUNS: tuple[str, ...] = tuple(
+    [
+        "missile",
+        "missiles",
+        "rocket",
+        "rockets",
+        "ammunition",
+        "munitions",
+        "weapon",
+        "weapons",
+        "shell",
+        "shells",
+        "drone",
+        "drones",
+        "tank",
+        "tanks",
+        "artillery",
+        "bomb",
+        "bombs",
+        "rifle",
+        "rifles",
+        "grenade",
+        "grenades",
+        "warhead",
+        "warheads",
+        "howitzer",
+        "howitzers",
+    ]
+)
+WEAPON_MODIFIERS: tuple[str, ...] = tuple(
+    [
+        "ballistic",
+        "cruise",
+        "nuclear",
+        "hypersonic",
+        "guided",
+        "artillery",
+        "anti-tank",
+        "anti-aircraft",
+        "anti-ship",
+        "air-defence",
+        "air-defense",
+        "surface-to-air",
+        "long-range",
+        "short-range",
+    ]
+)
+# Heads of descriptive treaty titles, a LAW name when premodified ("mutual defence pact").
+LAW_HEADS: tuple[str, ...] = ("treaty", "pact", "accord", "convention")
+# Designators that belong to a place name ("Kursk region").
+GPE_DESIGNATORS: frozenset[str] = frozenset(["region", "province", "oblast", "prefecture"])
+# Named areas without a government.
+AREA_NAMES: frozenset[str] = frozenset({"West", "East"})
+# Modals of obligation: the content is a norm (OPINION).
+OBLIGATION_MODALS: frozenset[str] = frozenset({"must", "should", "ought"})

@@ -1,0 +1,251 @@
+"""Mentions by rule: dates and quantities by pattern, names from the gazetteer and capitalised
+sequences with role and organisation cues, roles from the role lexicon, pronouns; coreference
+by same surface or a shared name part ("Shoigu" -> "Sergei Shoigu")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from baselines.base import Draft
+from baselines.rules.gazetteer import gazetteer, longest_name
+from baselines.rules.lexicon import (
+    AREA_NAMES,
+    GPE_DESIGNATORS,
+    LAW_HEADS,
+    LOC_HEADS,
+    MONTHS,
+    NUMBER_WORDS,
+    ORG_CONTEXT,
+    ORG_HEADS,
+    PRONOUNS,
+    ROLE_MODIFIERS,
+    ROLE_WORDS,
+    SCALE_WORDS,
+    WEAPON_MODIFIERS,
+    WEAPON_NOUNS,
+    WEEKDAYS,
+)
+from baselines.rules.tokens import Tok
+from corpus.cues import CUES
+
+_MONTH = "|".join(MONTHS)
+_NUMBER = r"\d[\d,.]*|" + "|".join(w for word in NUMBER_WORDS for w in (word, word.title()))
+_DATE = re.compile(
+    rf"\b(?:(?:{_MONTH}) \d{{1,2}}(?:, \d{{4}})?|\d{{1,2}} (?:{_MONTH})(?: \d{{4}})?"
+    rf"|(?:{_MONTH}) \d{{4}}|(?:{_MONTH})|{'|'.join(WEEKDAYS)}"
+    r"|(?:earlier |later )?(?:this|last|next) (?:week|month|year)|yesterday|today"
+    r"|(?:(?:more|less) than |nearly |about |almost |just )?"
+    rf"(?:{_NUMBER}) (?:years|months|weeks|days|hours|minutes)"
+    r"|(?:19|20)\d\d)\b"
+)
+_QUANTITY = re.compile(
+    rf"\b(?:(?:more|less|fewer) than |nearly |about |almost |some |up to |over )?"
+    rf"(?:(?:{_NUMBER})(?: (?:{'|'.join(SCALE_WORDS)}))?(?: percent|%)?"
+    rf"|(?:hundreds|thousands|millions|billions|dozens))\b"
+)
+_WEAPON = re.compile(rf"\b(?:(?:{'|'.join(WEAPON_MODIFIERS)}) )*(?:{'|'.join(WEAPON_NOUNS)})\b")
+# A descriptive treaty title: lower-case premodifiers and a treaty word ("mutual defence pact").
+_LAW = re.compile(rf"\b(?:[a-z][a-z-]+ ){{1,3}}(?:{'|'.join(LAW_HEADS)})\b")
+_NAME_JOINERS = frozenset({"-"})
+# One-word reporting verbs: a capitalised first word before one is a name ("Lopez said").
+REPORTING_WORDS = frozenset(form for cue in CUES for form in cue.forms if " " not in form)
+
+
+def _is_capitalised(token: Tok) -> bool:
+    return token.text[:1].isupper() and token.text[:1].isalpha()
+
+
+def _law_start(match: re.Match) -> int | None:
+    """Start of a treaty title after its last function word, or None with no modifier left."""
+    words = match.group().split(" ")
+    stops = [n for n, word in enumerate(words[:-1]) if word in STOP_WORDS]
+    skip = stops[-1] + 1 if stops else 0
+    if skip == len(words) - 1:
+        return None
+    return match.start() + sum(len(word) + 1 for word in words[:skip])
+
+
+def pattern_mentions(draft: Draft) -> set[int]:
+    """DATE, QUANTITY, WEAPON and LAW spans of a document; returns the characters they cover.
+
+    DATE, QUANTITY and ROLE mentions are values: each is an entity of its own.
+    """
+    text, covered = draft.text, set()
+    patterns = ((_DATE, "DATE"), (_QUANTITY, "QUANTITY"), (_WEAPON, "WEAPON"), (_LAW, "LAW"))
+    for pattern, type_ in patterns:
+        for match in pattern.finditer(text):
+            first = _law_start(match) if type_ == "LAW" else match.start()
+            span = range(first or 0, match.end())
+            if first is not None and covered.isdisjoint(span):
+                covered.update(span)
+                key = (
+                    f"{type_}:{first}"
+                    if type_ in ("DATE", "QUANTITY")
+                    else f"{type_}:{text[first : match.end()].lower()}"
+                )
+                draft.add_mention(first, match.end(), type_, "NAM", key)
+    return covered
+
+
+def _name_runs(tokens: Sequence[Tok]) -> list[tuple[int, int]]:
+    """Token ranges of capitalised sequences ("Kim Jong-un" joins over a hyphen)."""
+    runs, i = [], 0
+    while i < len(tokens):
+        if not _is_capitalised(tokens[i]):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens):
+            if _is_capitalised(tokens[j]) and tokens[j].start == tokens[j - 1].end + 1:
+                j += 1
+            elif (
+                tokens[j].text in _NAME_JOINERS
+                and j + 1 < len(tokens)
+                and tokens[j].start == tokens[j - 1].end
+                and tokens[j + 1].start == tokens[j].end
+                and tokens[j + 1].text.isalpha()
+                and not _is_capitalised(tokens[j + 1])
+            ):
+                j += 2
+            else:
+                break
+        runs.append((i, j))
+        i = j
+    return runs
+
+
+def _role_span(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+    """The role expression at token ``i`` ("defence minister", "President"), or None.
+
+    A role noun after "the" or a possessor and before neither a name nor "of" refers to a
+    person ("The president's instruction", "Moscow's security chief"): not a ROLE.
+    """
+    if tokens[i].text.lower() not in ROLE_WORDS:
+        return None
+    first = i
+    while first > 0 and tokens[first - 1].text.lower() in ROLE_MODIFIERS:
+        first -= 1
+    before = tokens[first - 1].text.lower() if first else ""
+    after = tokens[i + 1] if i + 1 < len(tokens) else None
+    attached = after is not None and (_is_capitalised(after) or after.text == "of")
+    if before in ("the", "’s", "'s") and not attached:
+        return None
+    return first, i + 1
+
+
+def _name_type(tokens: Sequence[Tok], first: int, last: int, before: str) -> str:
+    """The type of an unknown capitalised name from its last word and the word before it."""
+    if last - first == 1 and tokens[first].text in AREA_NAMES:
+        return "LOC"
+    head = tokens[last - 1].text.lower()
+    if head in ORG_HEADS:
+        return "ORG"
+    if head in LOC_HEADS:
+        return "LOC"
+    if before in ORG_CONTEXT or tokens[first].text.isupper():
+        return "ORG"
+    return "PERSON" if last - first > 1 else "ORG"
+
+
+def _name_key(parts: Sequence[str]) -> str:
+    """ "Kim Jong-un" and "Kim Jong Un" share a key."""
+    return "".join(parts).lower()
+
+
+def _splits_name(tokens: Sequence[Tok], i: int, j: int, last: int, table: dict) -> bool:
+    """A place name followed by unknown words of one run is a part of a longer name
+    ("Vladimir Putin"), unless the run ends with an organisation word ("Moscow City Council")."""
+    return (
+        j < last
+        and tuple(t.text for t in tokens[j : j + 1]) not in table
+        and tokens[last - 1].text.lower() not in ORG_HEADS
+    )
+
+
+class MentionFinder:
+    """Finds the mentions of one document, sentence by sentence, into a :class:`Draft`.
+
+    A pronoun ("he") joins the topic: the last person named at the start of a sentence or
+    cited ("cited Shoigu as saying").
+    """
+
+    def __init__(self, draft: Draft) -> None:
+        self.draft = draft
+        self.covered = pattern_mentions(draft)
+        self.known: dict[str, tuple[str, str]] = {}  # surface or name part -> (type, entity key)
+        self.topic: str | None = None
+
+    def sentence(self, tokens: Sequence[Tok]) -> None:
+        free = [token.start not in self.covered for token in tokens]
+        lowered = [token.text.lower() for token in tokens]
+        for i, word in enumerate(lowered):
+            span = _role_span(tokens, i) if word in ROLE_WORDS and free[i] else None
+            if span and all(free[span[0] : span[1]]):
+                self._add(tokens, *span, "ROLE", f"ROLE:{tokens[i].start}")
+                free[span[0] : span[1]] = [False] * (span[1] - span[0])
+        initial = next((i for i, token in enumerate(tokens) if token.text.isalpha()), 0)
+        for first, last in _name_runs(tokens):
+            self._names(tokens, first, last, free, initial)
+        if self.topic is not None:
+            for i, word in enumerate(lowered):
+                if PRONOUNS.get(word) == "PERSON":
+                    self._add(tokens, i, i + 1, "PERSON", self.topic, kind="PRO")
+
+    def _names(
+        self, tokens: Sequence[Tok], first: int, last: int, free: list[bool], initial: int
+    ) -> None:
+        table, longest = gazetteer(), longest_name()
+        i = first
+        while i < last:
+            if not free[i]:
+                i += 1
+                continue
+            for j in range(min(last, i + longest), i, -1):
+                key = tuple(token.text for token in tokens[i:j])
+                if key in table and all(free[i:j]) and not _splits_name(tokens, i, j, last, table):
+                    type_, canonical = table[key]
+                    end = j
+                    if type_ == "GPE" and j < len(tokens) and tokens[j].text in GPE_DESIGNATORS:
+                        end = j + 1  # "Kursk region"
+                    self._add(tokens, i, end, type_, f"{type_}:{canonical}")
+                    i = j
+                    break
+            else:
+                j = i + 1
+                while (
+                    j < last and free[j] and tuple(t.text for t in tokens[j : j + 1]) not in table
+                ):
+                    j += 1
+                if j > i:
+                    self._unknown_name(tokens, i, j, i == initial)
+                i = max(j, i + 1)
+
+    def _unknown_name(self, tokens: Sequence[Tok], first: int, last: int, initial: bool) -> None:
+        if initial and last - first == 1 and tokens[first].text.lower() in STOP_WORDS:
+            return
+        if initial and tokens[first].text.lower() in STOP_WORDS:
+            first, initial = first + 1, False
+        parts = [token.text for token in tokens[first:last] if token.text.isalpha()]
+        surface = _name_key(parts)
+        match = self.known.get(surface)
+        reports = last < len(tokens) and tokens[last].text in REPORTING_WORDS
+        if match is None and initial and last - first == 1 and not reports:
+            return  # a lone capitalised first word: most often an ordinary word ("Lopez said")
+        before = tokens[first - 1].text.lower() if first else ""
+        type_, key = match or (_name_type(tokens, first, last, before), f"NAME:{' '.join(parts)}")
+        self._add(tokens, first, last, type_, key)
+        if match is None:
+            self.known[surface] = (type_, key)
+            if type_ == "PERSON":
+                self.known.update((_name_key([p]), (type_, key)) for p in (parts[0], parts[-1]))
+
+    def _add(
+        self, tokens: Sequence[Tok], first: int, last: int, type_: str, key: str, kind: str = "NAM"
+    ) -> None:
+        self.draft.add_mention(tokens[first].start, tokens[last - 1].end, type_, kind, key)
+        before = tokens[first - 1].text.lower() if first else ""
+        if type_ == "PERSON" and kind == "NAM" and (first <= 1 or before in ("cited", "quoted")):
+            self.topic = key

