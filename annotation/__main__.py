@@ -1,4 +1,4 @@
-"""python -m annotation <verb>: serve, config, push, pull, agreement, adjudicate."""
+"""python -m annotation <verb>: install, serve, config, push, pull, agreement, adjudicate."""
 
 from __future__ import annotations
 

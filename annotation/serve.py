@@ -48,7 +48,21 @@ def _serve(args: argparse.Namespace) -> int:
             return 0
 
 
+def _install(args: argparse.Namespace) -> int:
+    print(f"installed {install_label_studio(args.data_dir)}")
+    return 0
+
+
 def register(verbs: argparse._SubParsersAction) -> None:
+    installer = subcommand(
+        verbs,
+        "install",
+        _install,
+        "Install the pinned Label Studio into a venv of its own under the data folder, and exit.",
+    )
+    installer.add_argument(
+        "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="where (%(default)s)"
+    )
     parser = subcommand(verbs, "serve", _serve, "Run a local Label Studio (Ctrl-C stops it).")
     parser.add_argument(
         "--data-dir", type=Path, default=DEFAULT_DATA_DIR, help="database, credentials, log"

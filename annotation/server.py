@@ -2,7 +2,7 @@
 
 Label Studio never goes into the project's environment (its pins conflict with ours): it is an
 executable found as ``CLAIMWIRE_LABEL_STUDIO``, else ``label-studio`` on PATH, else the venv
-that ``python -m annotation serve --install`` creates under the data folder.
+that ``python -m annotation install`` (or ``serve --install``) creates under the data folder.
 """
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def find_label_studio(data_dir: Path) -> Path:
     if installed.is_file():
         return installed
     raise LabelStudioError(
-        "no Label Studio server found: run `python -m annotation serve --install "
+        "no Label Studio server found: run `python -m annotation install "
         f"--data-dir {data_dir}` (installs label-studio=={LABEL_STUDIO_VERSION} into "
         f"{install_dir(data_dir)}), or set {EXECUTABLE_ENV} to a label-studio executable"
     )
@@ -92,7 +92,7 @@ class Credentials:
 def load_credentials(data_dir: Path) -> tuple[Credentials, Path]:
     """Admin credentials from the environment, else from (or newly into) the data folder.
 
-    ``LABEL_STUDIO_USERNAME``, ``LABEL_STUDIO_PASSWORD`` and ``LABEL_STUDIO_API_KEY`` override
+    ``LABEL_STUDIO_USERNAME``, ``LABEL_STUDIO_PASSWORD`` and ``LABEL_STUDIO_USER_TOKEN`` override
     the stored values one by one; generated values are kept owner-only (0600).
     """
     path = data_dir / CREDENTIALS_FILE
@@ -105,15 +105,14 @@ def load_credentials(data_dir: Path) -> tuple[Credentials, Path]:
             "api_key": secrets.token_hex(20),
         }
         data_dir.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(path, json.dumps(stored, indent=2) + "\n")
-        path.chmod(0o600)
+        write_text_atomic(path, json.dumps(stored, indent=2) + "\n", mode=0o600)
     credentials = Credentials(
         username=os.environ.get("LABEL_STUDIO_USERNAME") or stored["username"],
         password=os.environ.get("LABEL_STUDIO_PASSWORD") or stored["password"],
-        api_key=os.environ.get("LABEL_STUDIO_API_KEY") or stored["api_key"],
+        api_key=os.environ.get("LABEL_STUDIO_USER_TOKEN") or stored["api_key"],
     )
     if len(credentials.api_key) > 40:
-        raise LabelStudioError("LABEL_STUDIO_API_KEY must be at most 40 characters")
+        raise LabelStudioError("LABEL_STUDIO_USER_TOKEN must be at most 40 characters")
     return credentials, path
 
 

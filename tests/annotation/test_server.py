@@ -19,12 +19,12 @@ from annotation.server import (
 def no_server_env(monkeypatch, tmp_path):
     monkeypatch.delenv(EXECUTABLE_ENV, raising=False)
     monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
-    for name in ("LABEL_STUDIO_USERNAME", "LABEL_STUDIO_PASSWORD", "LABEL_STUDIO_API_KEY"):
+    for name in ("LABEL_STUDIO_USERNAME", "LABEL_STUDIO_PASSWORD", "LABEL_STUDIO_USER_TOKEN"):
         monkeypatch.delenv(name, raising=False)
 
 
 def test_missing_server_names_the_install_command(no_server_env, tmp_path):
-    with pytest.raises(LabelStudioError, match="python -m annotation serve --install"):
+    with pytest.raises(LabelStudioError, match="python -m annotation install --data-dir"):
         find_label_studio(tmp_path / "data")
 
 
@@ -51,10 +51,10 @@ def test_generated_credentials_are_kept_owner_only(no_server_env, tmp_path):
 
 
 def test_environment_overrides_stored_credentials(no_server_env, monkeypatch, tmp_path):
-    monkeypatch.setenv("LABEL_STUDIO_API_KEY", "k" * 41)
+    monkeypatch.setenv("LABEL_STUDIO_USER_TOKEN", "k" * 41)
     with pytest.raises(LabelStudioError, match="at most 40 characters"):
         load_credentials(tmp_path)
-    monkeypatch.setenv("LABEL_STUDIO_API_KEY", "short-key")
+    monkeypatch.setenv("LABEL_STUDIO_USER_TOKEN", "short-key")
     assert load_credentials(tmp_path)[0].api_key == "short-key"
 
 
