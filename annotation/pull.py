@@ -28,8 +28,8 @@ from annotation.client import (
 from annotation.config import TEXT
 from annotation.convert import ConversionError, results_to_annotation
 from annotation.server import LabelStudioError
-from corpus.cli import subcommand
-from corpus.store import REPO_CORPUS, CorpusStore
+from corpus.cli import add_corpus_option, subcommand
+from corpus.store import CorpusStore
 from corpus.text import text_sha256
 from corpus.validate import check_annotation
 
@@ -112,4 +112,4 @@ def _pull(args: argparse.Namespace) -> int:
 def register(verbs: argparse._SubParsersAction) -> None:
     parser = subcommand(verbs, "pull", _pull, "Export Label Studio annotations into the corpus.")
     add_connection_arguments(parser)
-    parser.add_argument("--corpus", type=Path, default=REPO_CORPUS, help="corpus folder")
+    add_corpus_option(parser)

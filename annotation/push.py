@@ -11,7 +11,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from label_studio_sdk import LabelStudio
@@ -23,9 +22,9 @@ from annotation.config import TEXT, label_config
 from annotation.convert import annotation_to_results
 from annotation.server import LabelStudioError
 from baselines.base import Extractor
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Annotation, Article
-from corpus.store import REPO_CORPUS, CorpusStore
+from corpus.store import CorpusStore
 from corpus.text import text_sha256
 
 BATCH_SIZE = 100
@@ -115,7 +114,7 @@ def _push(args: argparse.Namespace) -> int:
 def register(verbs: argparse._SubParsersAction) -> None:
     parser = subcommand(verbs, "push", _push, "Create Label Studio tasks for the corpus articles.")
     add_connection_arguments(parser)
-    parser.add_argument("--corpus", type=Path, default=REPO_CORPUS, help="corpus folder")
+    add_corpus_option(parser)
     parser.add_argument(
         "--prelabel", metavar="NAME", help=f"baseline for pre-annotations ({baselines.names()})"
     )

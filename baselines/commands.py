@@ -11,8 +11,8 @@ from tqdm import tqdm
 
 from baselines import registry
 from baselines.base import TrainableExtractor
-from corpus.cli import subcommand
-from corpus.store import REPO_CORPUS, CorpusStore, load_annotation, write_text_atomic
+from corpus.cli import add_corpus_option, subcommand
+from corpus.store import CorpusStore, load_annotation, write_text_atomic
 
 BATCH_SIZE = 16
 
@@ -31,9 +31,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
     )
     parser.add_argument("--output", type=Path, required=True, metavar="FILE", help="JSONL file")
-    parser.add_argument(
-        "--corpus", type=Path, default=REPO_CORPUS, metavar="DIR", help="corpus folder"
-    )
+    add_corpus_option(parser)
 
 
 def baseline_name(name: str) -> str:

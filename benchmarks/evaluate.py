@@ -26,10 +26,9 @@ from benchmarks.metrics.relations import (
 )
 from benchmarks.metrics.token_index import TokenIndex
 from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import (
-    REPO_CORPUS,
     CorpusError,
     CorpusStore,
     load_annotation,
@@ -231,13 +230,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "of a corpus split; print a table per layer.",
     )
     parser.add_argument("predictions", type=Path, metavar="PRED.jsonl", help="predictions file")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
     parser.add_argument("--split", default="test", help="split to score (default: test)")
     parser.add_argument("--json", type=Path, metavar="OUT", help="write the full result as JSON")
     parser.add_argument(

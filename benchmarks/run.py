@@ -23,11 +23,10 @@ from baselines.commands import baseline_name
 from benchmarks.evaluate import evaluate
 from benchmarks.leaderboard import render
 from benchmarks.plots import write_plots
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Annotation, Article
 from corpus.splits import SPLITS
 from corpus.store import (
-    REPO_CORPUS,
     CorpusError,
     CorpusStore,
     load_annotation,
@@ -185,9 +184,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="baselines to run (default: all registered)",
     )
     parser.add_argument("--split", choices=SPLITS, default="test", help="split (default: test)")
-    parser.add_argument(
-        "--corpus", type=Path, default=REPO_CORPUS, metavar="DIR", help="corpus folder"
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--results",
         type=Path,

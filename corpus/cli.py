@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from corpus.schema import SchemaError
-from corpus.store import CorpusError
+from corpus.store import REPO_CORPUS, CorpusError
 from corpus.text import AlignmentError
 
 # Failures a user can fix; anything else is a bug and keeps its traceback.
@@ -51,3 +52,13 @@ def subcommand(
     parser = subparsers.add_parser(name, help=help, description=help)
     parser.set_defaults(handler=handler)
     return parser
+
+
+def add_corpus_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=REPO_CORPUS,
+        metavar="DIR",
+        help="corpus folder (default: the repo's corpus/)",
+    )

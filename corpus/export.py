@@ -28,10 +28,10 @@ from huggingface_hub import HfApi
 from huggingface_hub.errors import HfHubHTTPError
 
 from corpus.card import CardInputs, render_card
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.export_rows import ROW_BUILDERS, GoldDocument, gold_documents, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, read_json
+from corpus.store import CorpusError, CorpusStore, read_json
 from corpus.validate import Problem, check_corpus
 
 CARD_FILE = "README.md"
@@ -212,13 +212,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "refuses an invalid corpus.",
     )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="export folder")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--push-to-hub",
         type=repo_name,

@@ -23,10 +23,10 @@ import datasets
 import trafilatura
 from tqdm import tqdm
 
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Article, ArticleMeta, SchemaError
 from corpus.splits import SPLITS, add_to_splits
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, write_json
+from corpus.store import CorpusError, CorpusStore, write_json
 from corpus.text import derive_doc_id, normalize_text, text_sha256
 
 META_FIELDS: tuple[str, ...] = ("title", "source", "published", "url", "rights", "language")
@@ -301,9 +301,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "inputs", nargs="*", metavar="INPUT", help=".txt, .html, .htm or .jsonl file, or URL"
     )
-    parser.add_argument(
-        "--corpus", type=Path, default=REPO_CORPUS, help="corpus folder (default: %(default)s)"
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--split",
         choices=SPLITS,

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 from typing import Any
 
 from tqdm import tqdm
 
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,
@@ -22,7 +21,7 @@ from corpus.schema import (
     Annotation,
 )
 from corpus.splits import SPLITS
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore
+from corpus.store import CorpusError, CorpusStore
 from corpus.text import sentences
 
 # Counts of one group of documents: a number, or a number per label.
@@ -129,13 +128,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         _stats,
         "Count documents, sentences, tokens and gold labels per split and in total.",
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
     parser.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
 

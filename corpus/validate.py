@@ -17,10 +17,10 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import RELATION_TYPES, Annotation, Article, Mention
 from corpus.splits import SPLITS
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, load_annotation, load_article
+from corpus.store import CorpusError, CorpusStore, load_annotation, load_article
 from corpus.text import normalize_text, span_to_token_range, text_sha256, tokens
 
 # How a problem names an item of each layer (the same words as the schema's errors).
@@ -295,13 +295,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "Check the articles, gold and annotators' files and splits.json of a corpus folder; "
         "print one line per problem and exit 1 if there is any.",
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
 
 
 def _validate(args: argparse.Namespace) -> int:
