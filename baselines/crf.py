@@ -13,10 +13,12 @@ models trained on the other folds, for a corpus too small for a document-level t
 
 from __future__ import annotations
 
+import bisect
 import random
 import re
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
 
 import sklearn_crfsuite
 from sklearn.dummy import DummyClassifier
@@ -26,7 +28,13 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 from baselines.base import BENCHMARK_LAYERS, Draft, TrainableExtractor
 from baselines.crf_features import claim_features, pair_features, token_features
-from baselines.rules import link_denials, nest_claims, rules_draft, sentence_tokens
+from baselines.rules import (
+    link_denials,
+    mentions_and_relations,
+    nest_claims,
+    rules_draft,
+    sentence_tokens,
+)
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import Tok
@@ -39,6 +47,7 @@ MAX_PAIR_DISTANCE = 20  # words between two mentions that can be related
 VALUE_TYPES = frozenset({"DATE", "QUANTITY", "ROLE"})  # each mention its own entity
 CONTENT_OVERLAP = 0.5  # a candidate is right when its content overlaps a gold content this much
 SEED = 0
+NAME_SEPARATORS = re.compile(r"[\s-]+")  # between the parts of a name
 
 
 class NotTrainedError(RuntimeError):
@@ -49,21 +58,25 @@ class NotTrainedError(RuntimeError):
 class Document:
     article: Article
     sentences: list[list[Tok]]
-    rules: Draft
+    rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
 
     def rule_tags(self, index: int) -> list[str]:
-        return _tags(self.sentences[index], self.rules.mentions)
+        tokens = self.sentences[index]
+        within = self.rules.mentions_within(tokens[0].start, tokens[-1].end)
+        return _tags(tokens, [self.rules.mentions[i] for i in within])
 
     def gold_tags(self, index: int) -> list[str]:
         assert self.gold is not None
         return _tags(self.sentences[index], self.gold.mentions)
 
+    @cached_property
+    def sentence_ends(self) -> list[int]:
+        return [tokens[-1].end for tokens in self.sentences]
+
     def sentence_of(self, offset: int) -> int:
-        return next(
-            (i for i, tokens in enumerate(self.sentences) if offset < tokens[-1].end),
-            len(self.sentences) - 1,
-        )
+        """The first sentence that ends after ``offset`` (the last one when none does)."""
+        return min(bisect.bisect_right(self.sentence_ends, offset), len(self.sentences) - 1)
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,7 @@ class Models:
 
 
 Unit = tuple[int, int]  # (document, sentence)
+ModelsOf = Callable[[int, int], Models]  # the models that predict a (document, sentence)
 
 
 def _tags(tokens: Sequence[Tok], mentions: Sequence[Mention]) -> list[str]:
@@ -83,14 +97,23 @@ def _tags(tokens: Sequence[Tok], mentions: Sequence[Mention]) -> list[str]:
     return offsets_to_bio(tokens, inside)[0]
 
 
-def prepare(articles: Sequence[Article], gold: Sequence[Annotation] | None) -> list[Document]:
+def prepare_document(article: Article, gold: Annotation | None, rule_claims: bool) -> Document:
+    """Tokens and rule predictions of an article; the rule claims (the claim candidates of
+    training) only with ``rule_claims``: prediction finds candidates on its own mentions."""
+    sentences = sentence_tokens(article.text)
+    rules = (
+        rules_draft(article, sentences)
+        if rule_claims
+        else mentions_and_relations(article, sentences)[0]
+    )
+    return Document(article, sentences, rules, gold)
+
+
+def prepare(
+    articles: Sequence[Article], gold: Sequence[Annotation] | None, rule_claims: bool
+) -> list[Document]:
     by_id = {annotation.doc_id: annotation for annotation in gold or ()}
-    documents = []
-    for article in articles:
-        sentences = sentence_tokens(article.text)
-        rules = rules_draft(article, sentences)
-        documents.append(Document(article, sentences, rules, by_id.get(article.id)))
-    return documents
+    return [prepare_document(a, by_id.get(a.id), rule_claims) for a in articles]
 
 
 def _classifier(features: list[dict], labels: list[str]) -> Pipeline:
@@ -125,33 +148,46 @@ def _candidate_pairs(
     first = {token.start: i for i, token in enumerate(tokens)}
     after = {token.end: i + 1 for i, token in enumerate(tokens)}
     words = [token.text.lower() for token in tokens]
+    # each mention with its first token and the token after it (None: off the tokens)
+    placed = [(mention, first.get(mention.start), after.get(mention.end)) for mention in mentions]
     pairs = []
-    for head in mentions:
-        for tail in mentions:
+    for head, head_first, head_after in placed:
+        for tail, tail_first, tail_after in placed:
             if head is tail or (head.type, tail.type) not in RELATABLE:
                 continue
-            left, right = (head, tail) if head.start < tail.start else (tail, head)
-            if left.end not in after or right.start not in first:
+            left_after, right_first = (
+                (head_after, tail_first) if head.start < tail.start else (tail_after, head_first)
+            )
+            if left_after is None or right_first is None:
                 continue  # a mention off the sentence's tokens
-            between = words[after[left.end] : first[right.start]]
-            if len(between) <= MAX_PAIR_DISTANCE:
-                pairs.append((head, tail, between))
+            if right_first - left_after <= MAX_PAIR_DISTANCE:
+                pairs.append((head, tail, words[left_after:right_first]))
     return pairs
 
 
-def _predict_grouped(
-    items: Sequence[tuple[Models, dict]], pick: Callable[[Models], Pipeline]
-) -> list[str]:
-    """Labels of ``(models, features)`` items: one ``predict`` call per distinct model."""
-    labels = [""] * len(items)
-    groups: dict[int, list[int]] = {}
-    for n, (models, _) in enumerate(items):
-        groups.setdefault(id(models), []).append(n)
-    for indices in groups.values():
-        predicted = pick(items[indices[0]][0]).predict([items[n][1] for n in indices])
-        for n, label in zip(indices, predicted, strict=True):
-            labels[n] = label
-    return labels
+@dataclass
+class _Items:
+    """What a classifier is to predict for a batch: each item's features and the models that
+    predict it; parallel lists, not pairs (fewer objects for the garbage collector)."""
+
+    models: list[Models] = field(default_factory=list)
+    features: list[dict] = field(default_factory=list)
+
+    def add(self, models: Models, features: dict) -> None:
+        self.models.append(models)
+        self.features.append(features)
+
+    def predict(self, pick: Callable[[Models], Pipeline]) -> list[str]:
+        """Each item's label by ``pick(its models)``: one ``predict`` call per distinct model."""
+        labels = [""] * len(self.features)
+        groups: dict[int, list[int]] = {}
+        for n, models in enumerate(self.models):
+            groups.setdefault(id(models), []).append(n)
+        for indices in groups.values():
+            predicted = pick(self.models[indices[0]]).predict([self.features[n] for n in indices])
+            for n, label in zip(indices, predicted, strict=True):
+                labels[n] = label
+        return labels
 
 
 def _in_sentence(tokens: Sequence[Tok], mention: Mention) -> bool:
@@ -234,7 +270,7 @@ class _EntityKeys:
     def __call__(self, type_: str, start: int, surface: str) -> str:
         if type_ in VALUE_TYPES:
             return f"{type_}:{start}"
-        parts = [part.lower() for part in re.split(r"[\s-]+", surface) if part]
+        parts = [part.lower() for part in NAME_SEPARATORS.split(surface) if part]
         key = f"{type_}:{''.join(parts)}"
         if type_ != "PERSON":
             return key
@@ -251,9 +287,11 @@ def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Tok]]) -> None:
     topic = None
     for tokens in sentences:
         people = [
-            (m.start, key)
-            for m, key in zip(draft.mentions, draft.entity_keys, strict=True)
-            if m.type == "PERSON" and m.kind == "NAM" and _in_sentence(tokens, m)
+            (m.start, draft.entity_keys[i])
+            for i in draft.mentions_within(tokens[0].start, tokens[-1].end)
+            if (m := draft.mentions[i]).type == "PERSON"
+            and m.kind == "NAM"
+            and _in_sentence(tokens, m)
         ]
         if people:
             topic = min(people)[1] if topic is None or min(people)[0] == tokens[0].start else topic
@@ -262,62 +300,103 @@ def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Tok]]) -> None:
                 draft.add_mention(token.start, token.end, "PERSON", "PRO", topic)
 
 
-def predict_document(document: Document, models_of: Callable[[int], Models]) -> Annotation:
-    """Predictions for one document; ``models_of(sentence)`` gives the models to use."""
+def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> list[Annotation]:
+    """Predictions for a batch of documents. Each document is read once (its names tagged,
+    its relation and claim candidates gathered, then its tokens let go: fewer live objects for
+    the garbage collector to scan); each classifier then predicts the whole batch at once."""
+    drafts: list[Draft] = []
+    pairs: list[tuple[int, int, int]] = []  # (draft, head, tail) of each relation candidate
+    candidates: list[list[dict]] = []  # the claim candidates of each draft
+    relation_items, claim_items = _Items(), _Items()
+    for d, document in enumerate(documents):
+        draft = _mentions(document, d, models_of)
+        for s, head, tail, features in _relation_candidates(draft, document):
+            pairs.append((d, head, tail))
+            relation_items.add(models_of(d, s), features)
+        candidates.append(_claim_candidates(draft, document))
+        for claim in candidates[-1]:
+            models = models_of(d, document.sentence_of(claim["content"][0]))
+            claim_items.add(models, claim_features(draft, claim))
+        drafts.append(draft)
+    _add_relations(drafts, pairs, relation_items.predict(lambda models: models.relations))
+    keep = claim_items.predict(lambda models: models.keep_claim)
+    kinds = claim_items.predict(lambda models: models.claim_kind)
+    _add_claims(drafts, candidates, keep, kinds)
+    return [draft.build() for draft in drafts]
+
+
+def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
+    """The CRF's BIO tags of sentence ``index``: the tagger step alone (features, decoding)."""
+    tokens = document.sentences[index]
+    return models.tagger.predict_single(token_features(tokens, document.rule_tags(index)))
+
+
+def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:
+    """The tagger's names in document ``d``, and the pronouns that refer to its people."""
     article = document.article
     draft = Draft(article.id, article.text)
     keys = _EntityKeys()
     for s, tokens in enumerate(document.sentences):
-        features = token_features(tokens, document.rule_tags(s))
-        for start, end, type_ in bio_to_offsets(
-            tokens, models_of(s).tagger.predict_single(features)
-        ):
+        for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models_of(d, s))):
             draft.add_mention(start, end, type_, "NAM", keys(type_, start, article.text[start:end]))
     _add_pronouns(draft, document.sentences)
-    _relations(draft, document, models_of)
-    _claims(draft, document, models_of)
-    return draft.build()
+    return draft
 
 
-def _relations(draft: Draft, document: Document, models_of: Callable[[int], Models]) -> None:
-    """The relation classifier on every pair of predicted names of a sentence."""
+def _relation_candidates(draft: Draft, document: Document) -> Iterator[tuple[int, int, int, dict]]:
+    """(sentence, head, tail, features) of every pair of predicted names of a sentence."""
     rule_relations = _rule_relations(document.rules)
-    pairs, items = [], []
+    index = {mention.id: i for i, mention in enumerate(draft.mentions)}
     for s, tokens in enumerate(document.sentences):
         within = draft.mentions_within(tokens[0].start, tokens[-1].end)
         names = [draft.mentions[i] for i in within if draft.mentions[i].kind == "NAM"]
         for head, tail, between in _candidate_pairs(tokens, names):
             rule = rule_relations.get((head.start, head.end, tail.start, tail.end), "-")
-            pairs.append((head, tail))
-            items.append((models_of(s), pair_features(between, head, tail, rule)))
-    index = {mention.id: i for i, mention in enumerate(draft.mentions)}
-    labels = _predict_grouped(items, lambda models: models.relations)
-    for (head, tail), label in zip(pairs, labels, strict=True):
-        if label != NO_RELATION and RELATION_TYPES[label].accepts(head.type, tail.type):
-            draft.add_relation(label, index[head.id], index[tail.id])
+            yield s, index[head.id], index[tail.id], pair_features(between, head, tail, rule)
 
 
-def _claims(draft: Draft, document: Document, models_of: Callable[[int], Models]) -> None:
-    """Rule candidates on the predicted mentions, kept and typed by the claim classifiers."""
+def _add_relations(
+    drafts: Sequence[Draft], pairs: Sequence[tuple[int, int, int]], labels: Sequence[str]
+) -> None:
+    """The predicted relations of the candidate ``pairs`` that their types allow."""
+    for (d, head, tail), label in zip(pairs, labels, strict=True):
+        mentions = drafts[d].mentions
+        if label != NO_RELATION and RELATION_TYPES[label].accepts(
+            mentions[head].type, mentions[tail].type
+        ):
+            drafts[d].add_relation(label, head, tail)
+
+
+def _claim_candidates(draft: Draft, document: Document) -> list[dict]:
+    """The rule baseline's claims on the predicted mentions (their sources may add NOM
+    mentions to the draft), taken out of the draft to be kept or dropped."""
     finder = ClaimFinder(draft)
     for tokens in document.sentences:
         finder.sentence(SentenceMentions(draft, tokens))
     candidates, draft.claims = draft.claims, []
-    items = [
-        (models_of(document.sentence_of(claim["content"][0])), claim_features(draft, claim))
-        for claim in candidates
-    ]
-    keep = _predict_grouped(items, lambda models: models.keep_claim)
-    kinds = _predict_grouped(items, lambda models: models.claim_kind)
-    kept: dict[int, int] = {}
-    for n, claim in enumerate(candidates):
-        if keep[n] != "True":
-            continue
-        parent = kept.get(claim["parent"]) if claim["parent"] is not None else None
-        kept[n] = len(draft.claims)
-        draft.claims.append(claim | {"parent": parent, "kind": kinds[n]})
-    nest_claims(draft)
-    link_denials(draft)
+    return candidates
+
+
+def _add_claims(
+    drafts: Sequence[Draft],
+    candidates: Sequence[Sequence[dict]],
+    keep: Sequence[str],
+    kinds: Sequence[str],
+) -> None:
+    """The candidates the classifier keeps, with their predicted kinds; then nesting and
+    contradiction links."""
+    labels = iter(zip(keep, kinds, strict=True))
+    for draft, claims in zip(drafts, candidates, strict=True):
+        kept: dict[int, int] = {}  # candidate -> kept claim
+        for n, claim in enumerate(claims):
+            keep_it, kind = next(labels)
+            if keep_it != "True":
+                continue
+            parent = kept.get(claim["parent"]) if claim["parent"] is not None else None
+            kept[n] = len(draft.claims)
+            draft.claims.append(claim | {"parent": parent, "kind": kind})
+        nest_claims(draft)
+        link_denials(draft)
 
 
 class CrfExtractor(TrainableExtractor):
@@ -329,7 +408,7 @@ class CrfExtractor(TrainableExtractor):
         self.models: Models | None = None
 
     def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
-        documents = prepare(articles, gold)
+        documents = prepare(articles, gold, rule_claims=True)
         units = [(d, s) for d, doc in enumerate(documents) for s in range(len(doc.sentences))]
         self.models = fit_models(documents, units)
 
@@ -337,12 +416,13 @@ class CrfExtractor(TrainableExtractor):
         models = self.models
         if models is None:
             raise NotTrainedError("the crf baseline must be trained (fit) before extract")
-        return [predict_document(doc, lambda _s: models) for doc in prepare(articles, None)]
+        documents = (prepare_document(a, None, rule_claims=False) for a in articles)
+        return predict_documents(documents, lambda _d, _s: models)
 
     def cross_validate(
         self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
     ) -> list[Annotation]:
-        documents = prepare(articles, gold)
+        documents = prepare(articles, gold, rule_claims=True)
         units = [(d, s) for d, doc in enumerate(documents) for s in range(len(doc.sentences))]
         order = list(units)
         random.Random(SEED).shuffle(order)
@@ -350,7 +430,4 @@ class CrfExtractor(TrainableExtractor):
         models = [
             fit_models(documents, [u for u in units if fold_of[u] != f]) for f in range(folds)
         ]
-        return [
-            predict_document(doc, lambda s, d=d: models[fold_of[d, s]])
-            for d, doc in enumerate(documents)
-        ]
+        return predict_documents(documents, lambda d, s: models[fold_of[d, s]])

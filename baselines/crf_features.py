@@ -27,41 +27,66 @@ def shape(word: str) -> str:
     return re.sub(r"(.)\1+", r"\1", text)
 
 
-_NEIGHBOUR_KEYS = {
-    offset: tuple(f"{offset}:{name}" for name in ("lower", "shape", "title", "rule"))
-    for offset in (-2, -1, 1, 2)
-}
+# CRF attributes of a token as crfsuite takes them: UTF-8 name -> value. A string feature
+# "lower" = "kim" is the attribute b"lower:kim" with value 1.0, as python-crfsuite would name it.
+Attributes = dict[bytes, float | bool]
+NEIGHBOURS = (-2, -1, 1, 2)  # offsets of the neighbours whose features a token gets
 
 
-def token_features(tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[dict]:
-    """CRF features of each token: the word, its affixes and shape, its neighbours, and the
-    rule baseline's BIO tag for it and its neighbours."""
-    words = [
-        (token.text.lower(), shape(token.text), token.text.istitle(), tag)
-        for token, tag in zip(tokens, rule_tags, strict=True)
-    ]
-    features = []
-    for i, token in enumerate(tokens):
-        word = token.text
-        lower, word_shape, title, tag = words[i]
-        feature: dict[str, str | bool | float] = {
-            "bias": 1.0,
-            "suffix3": lower[-3:],
-            "prefix3": lower[:3],
-            "upper": word.isupper(),
-            "digit": word.isdigit(),
-            "first": i == 0,
-            "lower": lower,
-            "shape": word_shape,
-            "title": title,
-            "rule": tag,
+@lru_cache(maxsize=65536)
+def _own_attributes(word: str, rule_tag: str, first: bool) -> Attributes:
+    """A token's own attributes: the word, its affixes and shape, and its rule tag."""
+    lower = word.lower()
+    return {
+        b"bias": 1.0,
+        f"suffix3:{lower[-3:]}".encode(): 1.0,
+        f"prefix3:{lower[:3]}".encode(): 1.0,
+        b"upper": word.isupper(),
+        b"digit": word.isdigit(),
+        b"first": first,
+        f"lower:{lower}".encode(): 1.0,
+        f"shape:{shape(word)}".encode(): 1.0,
+        b"title": word.istitle(),
+        f"rule:{rule_tag}".encode(): 1.0,
+    }
+
+
+@lru_cache(maxsize=65536)
+def _neighbour_attributes(word: str, rule_tag: str) -> tuple[Attributes, ...]:
+    """What a word gives the token at each offset of ``NEIGHBOURS`` from it, in that order."""
+    lower, word_shape = word.lower(), shape(word)
+    return tuple(
+        {
+            f"{offset}:lower:{lower}".encode(): 1.0,
+            f"{offset}:shape:{word_shape}".encode(): 1.0,
+            f"{offset}:title".encode(): word.istitle(),
+            f"{offset}:rule:{rule_tag}".encode(): 1.0,
         }
-        for offset, keys in _NEIGHBOUR_KEYS.items():
-            j = i + offset
-            if 0 <= j < len(tokens):
-                feature.update(zip(keys, words[j], strict=True))
-        features.append(feature)
-    return features
+        for offset in NEIGHBOURS
+    )
+
+
+_NO_NEIGHBOUR: tuple[Attributes, ...] = ({},) * len(NEIGHBOURS)
+
+
+def token_features(tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[Attributes]:
+    """CRF attributes of each token: the word, its affixes and shape, its neighbours, and the
+    rule baseline's BIO tag for it and its neighbours (per-word parts are cached)."""
+    words = [token.text for token in tokens]
+    # what each word gives its neighbours; two words of nothing padded on each side
+    given = [_NO_NEIGHBOUR] * 2
+    given += [_neighbour_attributes(w, t) for w, t in zip(words, rule_tags, strict=True)]
+    given += [_NO_NEIGHBOUR] * 2
+    return [
+        {
+            **_own_attributes(word, tag, i == 0),
+            **given[i][0],  # from the word two before (NEIGHBOURS[0] == -2)
+            **given[i + 1][1],  # one before
+            **given[i + 3][2],  # one after
+            **given[i + 4][3],  # two after
+        }
+        for i, (word, tag) in enumerate(zip(words, rule_tags, strict=True))
+    ]
 
 
 def pair_features(

@@ -52,20 +52,29 @@ def link_denials(draft: Draft) -> None:
 
 def sentence_tokens(text: str) -> list[list[Tok]]:
     """The tokens of each sentence of ``text``."""
-    return [tokenize(text[start:end], start) for start, end in split_sentences(text)]
+    return [tokenize(text, start, end) for start, end in split_sentences(text)]
 
 
-def rules_draft(article: Article, sentences: Sequence[Sequence[Tok]]) -> Draft:
-    """All rule predictions of one article, before ids are given."""
+def mentions_and_relations(
+    article: Article, sentences: Sequence[Sequence[Tok]]
+) -> tuple[Draft, list[SentenceMentions]]:
+    """The rule mentions and relations of one article, and the mentions of each sentence."""
     draft = Draft(article.id, article.text)
     mentions = MentionFinder(draft)
     for tokens in sentences:
         mentions.sentence(tokens)
+    found = [SentenceMentions(draft, tokens) for tokens in sentences]
+    for sentence in found:
+        sentence_relations(sentence)
+    return draft, found
+
+
+def rules_draft(article: Article, sentences: Sequence[Sequence[Tok]]) -> Draft:
+    """All rule predictions of one article, before ids are given."""
+    draft, found = mentions_and_relations(article, sentences)
     claims = ClaimFinder(draft)
-    for tokens in sentences:
-        found = SentenceMentions(draft, tokens)
-        sentence_relations(found)
-        claims.sentence(found)
+    for sentence in found:  # a claim adds mentions to its own sentence only
+        claims.sentence(sentence)
     nest_claims(draft)
     link_denials(draft)
     return draft

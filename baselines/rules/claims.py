@@ -374,7 +374,8 @@ def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
     if not {"will", "would"} & words:
         return "FACT"
     actor = any(
-        m.start == content_start and m.type in ("PERSON", "ORG", "GPE") for m in draft.mentions
+        draft.mentions[i].type in ("PERSON", "ORG", "GPE")
+        for i in draft.mentions_within(content_start, content_start + 1)
     )
     return "INTENTION" if actor else "PREDICTION"
 

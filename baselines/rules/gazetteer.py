@@ -90,3 +90,9 @@ def gazetteer() -> Gazetteer:
 @lru_cache(maxsize=1)
 def longest_name() -> int:
     return max(len(key) for key in gazetteer())
+
+
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The words a gazetteer name can start with."""
+    return frozenset(key[0] for key in gazetteer())

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from baselines.base import Draft
-from baselines.rules.gazetteer import gazetteer, longest_name
+from baselines.rules.gazetteer import first_words, gazetteer, longest_name
 from baselines.rules.lexicon import (
     AREA_NAMES,
     GPE_DESIGNATORS,
@@ -160,7 +160,7 @@ def _splits_name(tokens: Sequence[Tok], i: int, j: int, last: int, table: dict) 
     ("Vladimir Putin"), unless the run ends with an organisation word ("Moscow City Council")."""
     return (
         j < last
-        and tuple(t.text for t in tokens[j : j + 1]) not in table
+        and (tokens[j].text,) not in table
         and tokens[last - 1].text.lower() not in ORG_HEADS
     )
 
@@ -197,13 +197,15 @@ class MentionFinder:
     def _names(
         self, tokens: Sequence[Tok], first: int, last: int, free: list[bool], initial: int
     ) -> None:
-        table, longest = gazetteer(), longest_name()
+        table, longest, starts = gazetteer(), longest_name(), first_words()
         i = first
         while i < last:
             if not free[i]:
                 i += 1
                 continue
-            for j in range(min(last, i + longest), i, -1):
+            # the longest known name at i (no name starts with most words: skip the lookups)
+            lengths = range(min(last, i + longest), i, -1) if tokens[i].text in starts else ()
+            for j in lengths:
                 key = tuple(token.text for token in tokens[i:j])
                 if key in table and all(free[i:j]) and not _splits_name(tokens, i, j, last, table):
                     type_, canonical = table[key]
@@ -215,9 +217,7 @@ class MentionFinder:
                     break
             else:
                 j = i + 1
-                while (
-                    j < last and free[j] and tuple(t.text for t in tokens[j : j + 1]) not in table
-                ):
+                while j < last and free[j] and (tokens[j].text,) not in table:
                     j += 1
                 if j > i:
                     self._unknown_name(tokens, i, j, i == initial)

@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cached_property
 
 from baselines.base import Draft
 from baselines.rules.lexicon import (
@@ -63,7 +64,11 @@ class SentenceMentions:
             if mention.start in first_token and mention.end in last_token:
                 self.items.append((first_token[mention.start], last_token[mention.end] + 1, index))
         self.items.sort()
-        self.parenthetical = _parenthetical(tokens)
+
+    @cached_property
+    def parenthetical(self) -> list[bool]:
+        """Whether each token is inside an aside (computed when first asked for)."""
+        return _parenthetical(self.tokens)
 
     def type(self, index: int) -> str:
         return self.draft.mentions[index].type

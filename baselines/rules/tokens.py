@@ -27,8 +27,10 @@ class Tok(NamedTuple):
     text: str
 
 
-def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(offset + m.start(), offset + m.end(), m.group()) for m in _TOKEN.finditer(text)]
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+    """The tokens of ``text[start:end]`` (no slice is copied), with offsets in ``text``."""
+    matches = _TOKEN.finditer(text, start, len(text) if end is None else end)
+    return [Tok(*match.span(), match.group()) for match in matches]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from baselines.rules import RulesExtractor
+from baselines.rules import RulesExtractor, mentions_and_relations, rules_draft, sentence_tokens
 from baselines.rules.tokens import split_sentences, tokenize
 from corpus.schema import Annotation, Article
 from corpus.text import sentences, tokens
@@ -92,3 +92,22 @@ def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
     assert _claims_of("Lopez said the plan failed.") == [
         ("the plan failed", ("Lopez",), "said", "ASSERT")
     ]
+
+
+def test_tokenizing_a_range_equals_tokenizing_its_slice() -> None:
+    text = SEED_FILE.read_text(encoding="utf-8")
+    for start, end in split_sentences(text):
+        sliced = [(start + t.start, start + t.end, t.text) for t in tokenize(text[start:end])]
+        assert [tuple(t) for t in tokenize(text, start, end)] == sliced
+
+
+def test_mentions_and_relations_are_the_rule_drafts_before_its_claims() -> None:
+    text = SEED_FILE.read_text(encoding="utf-8")
+    article = Article("seed", text)
+    sentences = sentence_tokens(text)
+    draft, found = mentions_and_relations(article, sentences)
+    full = rules_draft(article, sentences)
+    assert len(found) == len(sentences)
+    assert full.mentions[: len(draft.mentions)] == draft.mentions
+    assert all(m.kind == "NOM" for m in full.mentions[len(draft.mentions) :])  # from claims
+    assert full.relations == draft.relations and draft.claims == [] and full.claims
