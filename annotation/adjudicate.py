@@ -1,0 +1,438 @@
+"""python -m annotation adjudicate: the starting point of a gold file from annotators' files.
+
+- ``--base A``: annotator A's file, as it is.
+- ``--agreed A B``: the items both annotators agree on, the rest listed for review, one line
+  each naming the annotator and the item. A mention is agreed when both have its span, type and
+  kind; two kept mentions share an entity when both annotators put them in one entity; a
+  relation, claim or claim link is agreed when both have it with the same type or attributes
+  and with agreed arguments (relation arguments, claim sources and parent, link ends). The
+  kept items take A's ids and are renumbered in text order (:func:`canonical`).
+
+The result is validated against the article (``corpus.validate.check_annotation``) before it
+is written, atomically; an existing gold file is only replaced with ``--force``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections import defaultdict
+from collections.abc import Callable, Container, Hashable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from annotation.agreement import check_or_raise, load_checked
+from benchmarks.metrics.matching import match_by_key
+from benchmarks.metrics.relations import relation_key
+from corpus.cli import subcommand
+from corpus.schema import (
+    CLAIM_ATTRIBUTES,
+    CLAIM_LINK_TYPES,
+    RELATION_TYPES,
+    Annotation,
+    Claim,
+    ClaimLink,
+    Entity,
+    Mention,
+    Relation,
+)
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, write_json
+
+# --- ids in text order (guidelines §5) -----------------------------------------------------
+
+
+def canonical(annotation: Annotation) -> Annotation:
+    """``annotation`` with ids renumbered in text order (guidelines §5).
+
+    Mentions by start, the longer first; entities by first mention (entities without a mention
+    last); relations by head, then tail position, a symmetric one drawn from the earlier
+    mention; claims by content start, the longer first, an outer claim before its inner claims,
+    then by cue start; links by ``from``, then ``to``, a CONTRADICTS link drawn from the later
+    claim to the earlier one.
+    """
+    mentions = sorted(annotation.mentions, key=lambda m: (m.start, -m.end, m.type, m.kind))
+    mention_id = {m.id: f"m{i}" for i, m in enumerate(mentions, 1)}
+    first_mention: dict[str, int] = {}
+    for i, m in enumerate(mentions):
+        if m.entity is not None:
+            first_mention.setdefault(m.entity, i)
+    entities = sorted(
+        annotation.entities, key=lambda e: first_mention.get(e.id, len(mentions))
+    )  # stable: entities without a mention keep their order, last
+    entity_id = {e.id: f"e{i}" for i, e in enumerate(entities, 1)}
+
+    position = {m.id: i for i, m in enumerate(mentions)}
+    relations = []
+    for r in annotation.relations:
+        head, tail = r.head, r.tail
+        if RELATION_TYPES[r.type].symmetric and position[tail] < position[head]:
+            head, tail = tail, head
+        relations.append(replace(r, head=head, tail=tail))
+    relations.sort(key=lambda r: (position[r.head], position[r.tail], r.type))
+
+    parents = {c.id: c.parent for c in annotation.claims}
+
+    def depth(claim_id: str) -> int:
+        parent = parents[claim_id]
+        return 0 if parent is None else 1 + depth(parent)
+
+    claims = sorted(
+        annotation.claims,
+        key=lambda c: (
+            c.content.start,
+            -c.content.end,
+            depth(c.id),
+            c.cue.start if c.cue else -1,
+        ),
+    )
+    claim_id = {c.id: f"c{i}" for i, c in enumerate(claims, 1)}
+    order = {c.id: i for i, c in enumerate(claims)}
+    links = []
+    for link in annotation.claim_links:
+        source, target = link.source, link.target
+        if CLAIM_LINK_TYPES[link.type] and order[source] < order[target]:
+            source, target = target, source
+        links.append(replace(link, source=source, target=target))
+    links.sort(key=lambda link: (order[link.source], order[link.target], link.type))
+
+    return replace(
+        annotation,
+        mentions=tuple(
+            replace(
+                m,
+                id=mention_id[m.id],
+                entity=entity_id[m.entity] if m.entity is not None else None,
+            )
+            for m in mentions
+        ),
+        entities=tuple(replace(e, id=entity_id[e.id]) for e in entities),
+        relations=tuple(
+            replace(r, id=f"r{i}", head=mention_id[r.head], tail=mention_id[r.tail])
+            for i, r in enumerate(relations, 1)
+        ),
+        claims=tuple(
+            replace(
+                c,
+                id=claim_id[c.id],
+                sources=tuple(mention_id[s] for s in c.sources),
+                parent=claim_id[c.parent] if c.parent is not None else None,
+            )
+            for c in claims
+        ),
+        claim_links=tuple(
+            replace(
+                link,
+                id=f"l{i}",
+                source=claim_id[link.source],
+                target=claim_id[link.target],
+            )
+            for i, link in enumerate(links, 1)
+        ),
+    )
+
+
+# --- the items two annotators agree on ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Agreed:
+    annotation: Annotation  # the kept items, in text order
+    review: list[str]  # one line per item (or entity split) left for review
+
+
+# Per side (first, second): item id -> what must be equal for agreement, or None when the item
+# cannot be agreed (an argument, a source, the parent or a link end is not agreed).
+Keys = tuple[dict[str, Hashable | None], dict[str, Hashable | None]]
+
+
+def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: str) -> Agreed:
+    """The items ``first`` and ``second`` (named ``names``) agree on (see the module doc)."""
+    sides = (first, second)
+    review: list[str] = []
+
+    def match(noun: str, keys: Keys, describe: Callable[[int, str], str]) -> dict[str, str]:
+        """First's id -> second's id of the agreed items; the others go to ``review``."""
+        pairs, _, _ = match_by_key(
+            *([(i, key) for i, key in side.items() if key is not None] for side in keys)
+        )
+        for side in (0, 1):
+            matched = {pair[side] for pair in pairs}
+            review.extend(
+                f"{names[side]} {noun} {i}: {describe(side, i)}"
+                for i in keys[side]
+                if i not in matched
+            )
+        return dict(pairs)
+
+    # Mentions: span, type and kind.
+    mentions = [{m.id: m for m in side.mentions} for side in sides]
+    kept_mentions = match(
+        "mention",
+        tuple({m.id: (m.start, m.end, m.type, m.kind) for m in side.mentions} for side in sides),
+        lambda side, i: _mention_text(mentions[side][i], sides[1 - side], names[1 - side], text),
+    )
+    span = {a: (mentions[0][a].start, mentions[0][a].end) for a in kept_mentions}
+    spans = (span, {b: span[a] for a, b in kept_mentions.items()})  # agreed mention id -> span
+    kept, entities = _agreed_entities(first, second, kept_mentions, names, text, review)
+
+    # Relations: type and agreed arguments.
+    def relation_keys(side: int) -> dict[str, Hashable | None]:
+        ends = spans[side]
+        return {
+            r.id: relation_key(r.type, ends[r.head], ends[r.tail])
+            if r.head in ends and r.tail in ends
+            else None
+            for r in sides[side].relations
+        }
+
+    relations = [{r.id: r for r in side.relations} for side in sides]
+    kept_relations = match(
+        "relation",
+        (relation_keys(0), relation_keys(1)),
+        lambda side, i: _relation_text(relations[side][i], mentions[side], spans[side], text),
+    )
+
+    # Claims: spans, agreed sources, attributes and agreed parent.
+    claim_keys = (_claim_keys(first, spans[0]), _claim_keys(second, spans[1]))
+    claims = [{c.id: c for c in side.claims} for side in sides]
+    kept_claims = match(
+        "claim",
+        claim_keys,
+        lambda side, i: _claim_text(
+            claims[side][i], sides[side], sides[1 - side], names[1 - side], text
+        ),
+    )
+    agreed_claims = (  # agreed claim id -> its key
+        {a: claim_keys[0][a] for a in kept_claims},
+        {b: claim_keys[1][b] for b in kept_claims.values()},
+    )
+
+    # Claim links: type and agreed ends.
+    def link_keys(side: int) -> dict[str, Hashable | None]:
+        ends = agreed_claims[side]
+        return {
+            k.id: _link_key(k.type, ends[k.source], ends[k.target])
+            if k.source in ends and k.target in ends
+            else None
+            for k in sides[side].claim_links
+        }
+
+    links = [{k.id: k for k in side.claim_links} for side in sides]
+    kept_links = match(
+        "claim link",
+        (link_keys(0), link_keys(1)),
+        lambda side, i: _link_text(links[side][i], agreed_claims[side]),
+    )
+
+    annotation = Annotation(
+        first.doc_id,
+        first.text_sha256,
+        kept,
+        entities,
+        tuple(r for r in first.relations if r.id in kept_relations),
+        tuple(c for c in first.claims if c.id in kept_claims),
+        tuple(k for k in first.claim_links if k.id in kept_links),
+    )
+    return Agreed(canonical(annotation), review)
+
+
+def _agreed_entities(
+    first: Annotation,
+    second: Annotation,
+    kept: Mapping[str, str],
+    names: tuple[str, str],
+    text: str,
+    review: list[str],
+) -> tuple[tuple[Mention, ...], tuple[Entity, ...]]:
+    """The kept mentions (first's), grouped where both annotators group them; each entity is
+    named by its first NAM mention, else its first mention (guidelines 2.3)."""
+    second_entity = {m.id: m.entity or m.id for m in second.mentions}
+    cluster_of = {  # first's mention id -> (first's entity, second's entity)
+        m.id: (m.entity or m.id, second_entity[kept[m.id]]) for m in first.mentions if m.id in kept
+    }
+    for side, name in enumerate(names):  # an entity whose mentions the other side splits
+        split: dict[str, set[str]] = defaultdict(set)
+        for cluster in cluster_of.values():
+            split[cluster[side]].add(cluster[1 - side])
+        review.extend(
+            f"{name} entity {entity}: {names[1 - side]} splits its mentions into entities "
+            + ", ".join(sorted(others))
+            for entity, others in sorted(split.items())
+            if len(others) > 1
+        )
+    ordered = sorted((m for m in first.mentions if m.id in kept), key=lambda m: (m.start, -m.end))
+    entity_id: dict[tuple[str, str], str] = {}
+    for m in ordered:
+        entity_id.setdefault(cluster_of[m.id], f"e{len(entity_id) + 1}")
+    mentions = tuple(replace(m, entity=entity_id[cluster_of[m.id]]) for m in ordered)
+    name: dict[str, Mention] = {}  # entity id -> its first NAM mention, else its first mention
+    for m in mentions:
+        if m.entity not in name or m.kind == "NAM" and name[m.entity].kind != "NAM":
+            name[m.entity] = m
+    entities = tuple(Entity(e, text[name[e].start : name[e].end]) for e in entity_id.values())
+    return mentions, entities
+
+
+def _claim_keys(annotation: Annotation, spans: Mapping[str, tuple]) -> dict[str, Hashable | None]:
+    """Claim id -> content, cue, source spans, attributes and the parent's key; None when a
+    source or the parent is not agreed."""
+    claims = {c.id: c for c in annotation.claims}
+    keys: dict[str, Hashable | None] = {}
+
+    def key(claim: Claim) -> Hashable | None:
+        if claim.id not in keys:
+            parent = key(claims[claim.parent]) if claim.parent is not None else ()
+            agreed_sources = all(s in spans for s in claim.sources)
+            keys[claim.id] = (
+                (
+                    claim.content,
+                    claim.cue,
+                    tuple(sorted(spans[s] for s in claim.sources)),
+                    tuple(claim.attribute(name) for name in CLAIM_ATTRIBUTES),
+                    parent,
+                )
+                if parent is not None and agreed_sources
+                else None
+            )
+        return keys[claim.id]
+
+    for claim in annotation.claims:
+        key(claim)
+    return keys
+
+
+def _link_key(link_type: str, source: Hashable, target: Hashable) -> tuple:
+    if CLAIM_LINK_TYPES[link_type]:  # symmetric
+        source, target = sorted((source, target), key=repr)
+    return link_type, source, target
+
+
+# How a review line shows an item.
+
+
+def _mention_text(mention: Mention, other: Annotation, other_name: str, text: str) -> str:
+    described = f"{text[mention.start : mention.end]!r} [{mention.start}, {mention.end}) "
+    described += f"{mention.type} {mention.kind}"
+    same = [m for m in other.mentions if (m.start, m.end) == (mention.start, mention.end)]
+    if not same:
+        return f"{described}; {other_name} has no mention with this span"
+    return f"{described}; {other_name} has {same[0].id} {same[0].type} {same[0].kind}"
+
+
+def _relation_text(
+    relation: Relation, mentions: Mapping[str, Mention], agreed: Container[str], text: str
+) -> str:
+    def argument(mention_id: str) -> str:
+        mention = mentions[mention_id]
+        return f"{mention_id} {text[mention.start : mention.end]!r}"
+
+    described = f"{relation.type} {argument(relation.head)} -> {argument(relation.tail)}"
+    if relation.head in agreed and relation.tail in agreed:
+        return described
+    return f"{described}: an argument is not an agreed mention"
+
+
+def _claim_text(
+    claim: Claim, own: Annotation, other: Annotation, other_name: str, text: str
+) -> str:
+    """The claim, and how the other side's claims with the same content (and the same cue,
+    when there is one) differ from it."""
+    content = text[claim.content.start : claim.content.end]
+    shown = content if len(content) <= 50 else f"{content[:47]}..."
+    described = f"content {shown!r} [{claim.content.start}, {claim.content.end})"
+    same = [c for c in other.claims if c.content == claim.content]
+    if not same:
+        return f"{described}; {other_name} has no claim with this content"
+    same = [c for c in same if c.cue == claim.cue] or same  # the counterpart, when there is one
+    own_mentions = {m.id: m for m in own.mentions}
+    other_mentions = {m.id: m for m in other.mentions}
+
+    def sources(c: Claim, mentions: Mapping[str, Mention]) -> list[str]:
+        return sorted(
+            f"{text[mentions[s].start : mentions[s].end]}@{mentions[s].start}" for s in c.sources
+        )
+
+    def cue(c: Claim) -> str:
+        return "none" if c.cue is None else repr(text[c.cue.start : c.cue.end])
+
+    differences = []
+    for c in same:
+        differs = [
+            f"{name} {claim.attribute(name)}/{c.attribute(name)}"
+            for name in CLAIM_ATTRIBUTES
+            if claim.attribute(name) != c.attribute(name)
+        ]
+        if claim.cue != c.cue:
+            differs.append(f"cue {cue(claim)}/{cue(c)}")
+        if sources(claim, own_mentions) != sources(c, other_mentions):
+            differs.append(f"sources {sources(claim, own_mentions)}/{sources(c, other_mentions)}")
+        if (claim.parent is None) != (c.parent is None):
+            differs.append(f"parent {claim.parent}/{c.parent}")
+        differences.append(f"{c.id}: {', '.join(differs) or 'a source or the parent'}")
+    return f"{described}; {other_name} differs: {'; '.join(differences)}"
+
+
+def _link_text(link: ClaimLink, agreed: Container[str]) -> str:
+    described = f"{link.type} {link.source} -> {link.target}"
+    if link.source in agreed and link.target in agreed:
+        return described
+    return f"{described}: an end is not an agreed claim"
+
+
+# --- writing the gold file ------------------------------------------------------------------
+
+
+def write_gold(store: CorpusStore, annotation: Annotation, out: Path, force: bool) -> None:
+    """Validate ``annotation`` against its article, then write it to ``out`` atomically."""
+    if out.exists() and not force:
+        raise CorpusError(f"{out}: exists; pass --force to replace it")
+    check_or_raise(annotation, store.load_article(annotation.doc_id), out)
+    write_json(out, annotation.to_dict())
+
+
+def register(verbs: argparse._SubParsersAction) -> None:
+    parser = subcommand(
+        verbs,
+        "adjudicate",
+        _adjudicate,
+        "Start a gold file from one annotator's file (--base) or from the items two "
+        "annotators agree on (--agreed, the rest listed for review).",
+    )
+    parser.add_argument("doc_id", metavar="DOC_ID", help="the document to adjudicate")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=REPO_CORPUS,
+        metavar="DIR",
+        help="corpus folder (default: the repo's corpus/)",
+    )
+    start = parser.add_mutually_exclusive_group(required=True)
+    start.add_argument("--base", metavar="ANNOTATOR", help="copy this annotator's file")
+    start.add_argument(
+        "--agreed", nargs=2, metavar=("A", "B"), help="keep what A and B agree on (A's ids)"
+    )
+    parser.add_argument(
+        "--out", type=Path, metavar="PATH", help="where to write (default: gold/DOC_ID.json)"
+    )
+    parser.add_argument("--force", action="store_true", help="replace an existing file")
+
+
+def _adjudicate(args: argparse.Namespace) -> int:
+    store = CorpusStore(args.corpus)
+    article = store.load_article(args.doc_id)
+    out = args.out or store.gold_path(args.doc_id)
+    if args.base is not None:
+        gold = load_checked(store, args.base, article)
+        review: list[str] = []
+    else:
+        first, second = (load_checked(store, name, article) for name in args.agreed)
+        result = agreed(first, second, tuple(args.agreed), article.text)
+        gold, review = result.annotation, result.review
+    write_gold(store, gold, out, args.force)
+    for line in review:
+        print(line)
+    counts = ", ".join(
+        f"{len(gold.layer(name))} {name}"
+        for name in ("mentions", "entities", "relations", "claims", "claim_links")
+    )
+    print(f"wrote {out}: {counts}; {len(review)} items to review")
+    return 0
