@@ -9,12 +9,16 @@ Three tables:
 - ``KIND_MARKERS``: words inside the content that set the claim's kind ("has decided to").
 
 The rule baseline matches these forms; ``annotation/guidelines.md`` embeds
-:func:`render_markdown` between ``<!-- cues:begin -->`` and ``<!-- cues:end -->``.
+:func:`render_markdown` between ``<!-- cues:begin -->`` and ``<!-- cues:end -->``:
+``python -m corpus.cues annotation/guidelines.md`` rewrites that table after an edit here.
 """
 
 from __future__ import annotations
 
+import re
+import sys
 from dataclasses import dataclass
+from pathlib import Path
 
 # Where the source stands relative to the cue: "Shoigu said" (before), "..., said Kim" (after),
 # "TASS cited Shoigu as saying" (inside: between the cue's verb and its closer).
@@ -214,9 +218,10 @@ HEDGES: tuple[Hedge, ...] = (
 
 KIND_MARKERS: tuple[KindMarker, ...] = (
     KindMarker("decide to", ("decide to", "decides to", "decided to"), "INTENTION"),
-    KindMarker("plan to", ("plan to", "plans to", "planned to", "plans for"), "INTENTION"),
+    KindMarker("plan to", ("plan to", "plans to", "planned to"), "INTENTION"),
     KindMarker("intend to", ("intend to", "intends to", "intended to"), "INTENTION"),
     KindMarker("aim to", ("aim to", "aims to", "aimed to"), "INTENTION"),
+    KindMarker("must", ("must", "should", "ought to"), "OPINION"),  # a norm
 )
 
 
@@ -259,3 +264,24 @@ def render_markdown() -> str:
         *_table(("marker", "forms", "kind"), marker_rows),
     ]
     return "\n".join(lines) + "\n"
+
+
+EMBEDDED_TABLE = re.compile(r"(<!-- cues:begin -->\n).*?(<!-- cues:end -->)", flags=re.S)
+
+
+def embed_markdown(document: str) -> str:
+    """``document`` with the rendered lexicon between its ``cues:begin``/``cues:end`` markers."""
+    embedded, count = EMBEDDED_TABLE.subn(
+        lambda match: match.group(1) + render_markdown() + match.group(2), document
+    )
+    if count != 1:
+        raise ValueError(f"expected one <!-- cues:begin --> … <!-- cues:end --> block, {count}")
+    return embedded
+
+
+if __name__ == "__main__":
+    from corpus.store import write_text_atomic
+
+    for name in sys.argv[1:]:
+        path = Path(name)
+        write_text_atomic(path, embed_markdown(path.read_text(encoding="utf-8")))

@@ -18,7 +18,7 @@ from typing import TypeVar
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from baselines.base import Draft
-from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, OBLIGATION_MODALS
+from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import Tok, tokenize
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
@@ -366,11 +366,9 @@ class ClaimFinder:
 
 
 def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
-    """The kind a content's modal gives: "must" a norm (OPINION); "X will do" an actor's
+    """The kind a content's future modal gives (guidelines §4.2): "X will do" an actor's
     INTENTION when a person, organisation or country starts the content, else a PREDICTION
-    ("this work will begin"); no modal: FACT."""
-    if OBLIGATION_MODALS & words:
-        return "OPINION"
+    ("this work will begin"); no modal: FACT. Norms ("must") are kind markers of the lexicon."""
     if not {"will", "would"} & words:
         return "FACT"
     actor = any(

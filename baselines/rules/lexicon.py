@@ -387,5 +387,3 @@ LAW_HEADS: tuple[str, ...] = ("treaty", "pact", "accord", "convention")
 GPE_DESIGNATORS: frozenset[str] = frozenset(["region", "province", "oblast", "prefecture"])
 # Named areas without a government.
 AREA_NAMES: frozenset[str] = frozenset({"West", "East"})
-# Modals of obligation: the content is a norm (OPINION).
-OBLIGATION_MODALS: frozenset[str] = frozenset({"must", "should", "ought"})

@@ -6,7 +6,14 @@ import re
 
 import pytest
 
-from corpus.cues import CUES, HEDGES, KIND_MARKERS, SOURCE_POSITIONS, render_markdown
+from corpus.cues import (
+    CUES,
+    HEDGES,
+    KIND_MARKERS,
+    SOURCE_POSITIONS,
+    embed_markdown,
+    render_markdown,
+)
 from corpus.schema import CLAIM_ATTRIBUTES
 from tests.conftest import REPO
 
@@ -66,4 +73,10 @@ def test_render_has_one_row_per_entry() -> None:
 def test_guidelines_embed_the_rendered_lexicon() -> None:
     text = GUIDELINES.read_text(encoding="utf-8")
     found = re.findall(r"<!-- cues:begin -->\n(.*?)<!-- cues:end -->", text, flags=re.S)
-    assert found == [render_markdown()], "regenerate the table from corpus.cues.render_markdown"
+    assert found == [render_markdown()], "run: python -m corpus.cues annotation/guidelines.md"
+    assert embed_markdown(text) == text
+
+
+def test_embedding_needs_exactly_one_block() -> None:
+    with pytest.raises(ValueError, match="one <!-- cues:begin -->"):
+        embed_markdown("no markers here")
