@@ -5,11 +5,11 @@ from baselines.rules.tokens import split_sentences, tokenize
 from corpus.schema import Annotation, Article
 from corpus.text import sentences, tokens
 from corpus.validate import check_annotation
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_text
 
 
 def test_tokenizer_matches_the_text_layer_on_the_seed() -> None:
-    text = SEED_FILE.read_text(encoding="utf-8")
+    text = seed_text()
     assert [(t.start, t.end) for t in tokenize(text)] == [(t.start, t.end) for t in tokens(text)]
     assert split_sentences(text) == [(s.start, s.end) for s in sentences(text)]
 
@@ -95,14 +95,14 @@ def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
 
 
 def test_tokenizing_a_range_equals_tokenizing_its_slice() -> None:
-    text = SEED_FILE.read_text(encoding="utf-8")
+    text = seed_text()
     for start, end in split_sentences(text):
         sliced = [(start + t.start, start + t.end, t.text) for t in tokenize(text[start:end])]
         assert [tuple(t) for t in tokenize(text, start, end)] == sliced
 
 
 def test_mentions_and_relations_are_the_rule_drafts_before_its_claims() -> None:
-    text = SEED_FILE.read_text(encoding="utf-8")
+    text = seed_text()
     article = Article("seed", text)
     sentences = sentence_tokens(text)
     draft, found = mentions_and_relations(article, sentences)

@@ -15,7 +15,7 @@ from corpus.text import (
     text_sha256,
     tokens,
 )
-from tests.conftest import SEED_FILE
+from tests.conftest import seed_text
 
 # Synthetic text: a heading without a full stop, then paragraphs, extra spaces, a blank line.
 TEXT = "Synthetic Heading\nAnna Berg met Carl Dahl in Oslo.  They spoke.\n\n  Last line"
@@ -45,7 +45,7 @@ def test_paragraph_break_is_always_a_sentence_boundary() -> None:
 
 
 def test_seed_heading_is_its_own_sentence() -> None:
-    text = normalize_text(SEED_FILE.read_text(encoding="utf-8"))
+    text = seed_text()
     found = [text[s.start : s.end] for s in sentences(text)]
     assert "\u2018Message from Putin\u2019" in found
     assert not any(sentence.startswith("\n") or "\n" in sentence for sentence in found)
