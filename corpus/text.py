@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
+from typing import NamedTuple
 
 import spacy
 from spacy.language import Language
@@ -35,8 +36,7 @@ def derive_doc_id(text: str) -> str:
     return text_sha256(text)[:16]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):  # a tuple: millions are made when a corpus is scored
     start: int
     end: int
     text: str
@@ -76,14 +76,16 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
     parts = paragraphs(text)
     for (offset, _), doc in zip(parts, _pipeline().pipe(line for _, line in parts), strict=True):
-        for sent in doc.sents:
-            tokens = tuple(
-                Token(offset + tok.idx, offset + tok.idx + len(tok.text), tok.text)
-                for tok in sent
-                if not tok.is_space
-            )
-            if tokens:
-                found.append(Sentence(tokens[0].start, tokens[-1].end, tokens))
+        current: list[Token] = []
+        for tok in doc:
+            if tok.is_sent_start and current:
+                found.append(Sentence(current[0].start, current[-1].end, tuple(current)))
+                current = []
+            if not tok.is_space:
+                start = offset + tok.idx
+                current.append(Token(start, start + len(tok), tok.text))
+        if current:
+            found.append(Sentence(current[0].start, current[-1].end, tuple(current)))
     return tuple(found)
 
 
