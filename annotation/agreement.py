@@ -27,7 +27,7 @@ from typing import Any
 from sklearn.metrics import cohen_kappa_score
 from tqdm import tqdm
 
-from benchmarks.counts import Counts, total
+from benchmarks.counts import Counts, rounded, total
 from benchmarks.evaluate import DocumentScores, score_document
 from benchmarks.metrics.claims import summarize_claims
 from benchmarks.metrics.entities import summarize_entities
@@ -232,17 +232,6 @@ def _cell(value: float | int | None) -> str:
     if value is None:
         return "undefined"
     return str(value) if isinstance(value, int) else f"{value:.3f}"
-
-
-def rounded(data: Any, digits: int = 4) -> Any:
-    """``data`` with every float rounded (once, when written)."""
-    if isinstance(data, float):
-        return round(data, digits)
-    if isinstance(data, dict):
-        return {key: rounded(value, digits) for key, value in data.items()}
-    if isinstance(data, list):
-        return [rounded(value, digits) for value in data]
-    return data
 
 
 # --- command line ------------------------------------------------------------------------------

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -115,3 +116,17 @@ def bootstrap_f1(
     tail = (1 - confidence) / 2 * 100
     low, high = np.percentile(scores, [tail, 100 - tail], axis=0)
     return {name: Interval(float(low[k]), float(high[k])) for k, name in enumerate(names)}
+
+
+DIGITS = 4  # figures are rounded once, when a result is written
+
+
+def rounded(value: Any, digits: int = DIGITS) -> Any:
+    """``value`` with every float in it rounded; tuples become lists (as JSON has them)."""
+    if isinstance(value, float):
+        return round(value, digits)
+    if isinstance(value, dict):
+        return {key: rounded(item, digits) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [rounded(item, digits) for item in value]
+    return value

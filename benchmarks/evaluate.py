@@ -16,7 +16,7 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from benchmarks.counts import Counts, Interval, bootstrap_f1
+from benchmarks.counts import Counts, Interval, bootstrap_f1, rounded
 from benchmarks.metrics.claims import COUNT_METRICS, ClaimScores, claims_document, summarize_claims
 from benchmarks.metrics.entities import EntityScores, entities_document, summarize_entities
 from benchmarks.metrics.relations import (
@@ -260,5 +260,5 @@ def _evaluate(args: argparse.Namespace) -> int:
     )
     print(format_table(result))
     if args.json:
-        write_text_atomic(args.json, json.dumps(result.to_dict(), indent=1) + "\n")
+        write_text_atomic(args.json, json.dumps(rounded(result.to_dict()), indent=1) + "\n")
     return 0

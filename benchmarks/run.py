@@ -20,6 +20,7 @@ from tqdm import tqdm
 import baselines
 from baselines.base import Extractor, TrainableExtractor
 from baselines.commands import baseline_name
+from benchmarks.counts import rounded
 from benchmarks.evaluate import evaluate
 from benchmarks.leaderboard import render
 from benchmarks.plots import write_plots
@@ -37,7 +38,6 @@ from corpus.text import sentences
 
 BENCHMARK_VERSION = "0.1.0"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-DIGITS = 4  # figures are rounded once, when a result is written
 BATCH_SIZE = 16
 MIN_TRAIN_DOCUMENTS = 10  # fewer gold documents in train: trained baselines cross-validate
 CV_FOLDS = 5
@@ -77,16 +77,6 @@ def predict(extractor: Extractor, articles: Sequence[Article]) -> list[Annotatio
     for first in tqdm(batches, desc=extractor.name, unit="batch", file=sys.stderr):
         predictions.extend(extractor.extract(articles[first : first + BATCH_SIZE]))
     return predictions
-
-
-def rounded(value: Any) -> Any:
-    if isinstance(value, float):
-        return round(value, DIGITS)
-    if isinstance(value, dict):
-        return {key: rounded(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return [rounded(item) for item in value]
-    return value
 
 
 def trained_predictions(
