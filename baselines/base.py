@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
@@ -128,7 +128,17 @@ class Draft:
             if key not in entity_ids:
                 entity_ids[key] = f"e{len(entity_ids) + 1}"
                 entities.append(Entity(entity_ids[key], mention.text or key))
-            mentions.append(replace(mention, id=mention_id[index], entity=entity_ids[key]))
+            mentions.append(
+                Mention(
+                    mention_id[index],
+                    mention.start,
+                    mention.end,
+                    mention.type,
+                    mention.kind,
+                    entity_ids[key],
+                    mention.text,
+                )
+            )
         relations = tuple(
             Relation(f"r{i + 1}", type_, mention_id[head], mention_id[tail])
             for i, (type_, head, tail) in enumerate(self.relations)
