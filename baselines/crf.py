@@ -27,7 +27,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
 from baselines.base import BENCHMARK_LAYERS, Draft, TrainableExtractor
-from baselines.crf_features import claim_features, pair_features, token_features
+from baselines.crf_features import Tagger, claim_features, pair_features, token_features
 from baselines.rules import (
     link_denials,
     mentions_and_relations,
@@ -81,7 +81,7 @@ class Document:
 
 @dataclass(frozen=True)
 class Models:
-    tagger: sklearn_crfsuite.CRF
+    tagger: Tagger
     relations: Pipeline
     keep_claim: Pipeline
     claim_kind: Pipeline
@@ -250,7 +250,7 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
     )
     tagger.fit(x_tokens, y_tokens)
     return Models(
-        tagger=tagger,
+        tagger=Tagger(tagger),
         relations=_classifier(x_pairs or [{}], y_pairs or [NO_RELATION]),
         keep_claim=_classifier(x_claims or [{}], y_keep or ["True"]),
         claim_kind=_classifier(x_kinds or [{}], y_kinds or ["FACT"]),
@@ -327,8 +327,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
 
 def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
     """The CRF's BIO tags of sentence ``index``: the tagger step alone (features, decoding)."""
-    tokens = document.sentences[index]
-    return models.tagger.predict_single(token_features(tokens, document.rule_tags(index)))
+    return models.tagger.tag(document.sentences[index], document.rule_tags(index))
 
 
 def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:

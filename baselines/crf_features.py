@@ -8,8 +8,11 @@ the rules and when to correct them.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
+from typing import TypeVar
+
+import sklearn_crfsuite
 
 from baselines.base import Draft
 from baselines.rules.tokens import Tok
@@ -66,45 +69,114 @@ def _neighbour_attributes(word: str, rule_tag: str) -> tuple[Attributes, ...]:
     )
 
 
-_NO_NEIGHBOUR: tuple[Attributes, ...] = ({},) * len(NEIGHBOURS)
+Part = TypeVar("Part")
+
+
+def _token_parts(
+    tokens: Sequence[Tok],
+    rule_tags: Sequence[str],
+    own: Callable[[str, str, bool], Part],
+    given: Callable[[str, str], tuple[Part, ...]],
+    nothing: Part,
+) -> list[tuple[Part, ...]]:
+    """Each token's own part and the parts its neighbours give it, in the order of
+    ``NEIGHBOURS``: ``own(word, rule tag, first)``; ``given(word, rule tag)`` is what a word
+    gives the token at each offset of ``NEIGHBOURS`` from it; ``nothing`` past the edges."""
+    words = [token.text for token in tokens]
+    padding = [(nothing,) * len(NEIGHBOURS)] * 2  # two words of nothing on each side
+    gives = [*padding, *(given(w, t) for w, t in zip(words, rule_tags, strict=True)), *padding]
+    return [
+        (
+            own(word, tag, i == 0),
+            gives[i][0],  # from the word two before (NEIGHBOURS[0] == -2)
+            gives[i + 1][1],  # one before
+            gives[i + 3][2],  # one after
+            gives[i + 4][3],  # two after
+        )
+        for i, (word, tag) in enumerate(zip(words, rule_tags, strict=True))
+    ]
 
 
 def token_features(tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[Attributes]:
     """CRF attributes of each token: the word, its affixes and shape, its neighbours, and the
     rule baseline's BIO tag for it and its neighbours (per-word parts are cached)."""
-    words = [token.text for token in tokens]
-    # what each word gives its neighbours; two words of nothing padded on each side
-    given = [_NO_NEIGHBOUR] * 2
-    given += [_neighbour_attributes(w, t) for w, t in zip(words, rule_tags, strict=True)]
-    given += [_NO_NEIGHBOUR] * 2
-    return [
-        {
-            **_own_attributes(word, tag, i == 0),
-            **given[i][0],  # from the word two before (NEIGHBOURS[0] == -2)
-            **given[i + 1][1],  # one before
-            **given[i + 3][2],  # one after
-            **given[i + 4][3],  # two after
-        }
-        for i, (word, tag) in enumerate(zip(words, rule_tags, strict=True))
-    ]
+    parts = _token_parts(tokens, rule_tags, _own_attributes, _neighbour_attributes, {})
+    return [{**own, **a, **b, **c, **d} for own, a, b, c, d in parts]
+
+
+class Tagger:
+    """A trained CRF that tags sentences from the attributes it has weights for.
+
+    An attribute the model has no weight for, or whose value is 0, adds nothing to a score, so
+    prediction leaves it out: crfsuite gets each token's known attribute names (value 1.0, as
+    every kept value is), the same tags at a fraction of the look-ups. Per-word parts are cached.
+    """
+
+    def __init__(self, crf: sklearn_crfsuite.CRF) -> None:
+        self._tagger = crf.tagger_
+        self._known = frozenset(name.encode() for name in crf.attributes_)
+        self._own = lru_cache(maxsize=65536)(self._known_own)
+        self._neighbour = lru_cache(maxsize=65536)(self._known_neighbour)
+
+    def _kept(self, attributes: Attributes) -> tuple[bytes, ...]:
+        return tuple(name for name, value in attributes.items() if value and name in self._known)
+
+    def _known_own(self, word: str, rule_tag: str, first: bool) -> tuple[bytes, ...]:
+        return self._kept(_own_attributes(word, rule_tag, first))
+
+    def _known_neighbour(self, word: str, rule_tag: str) -> tuple[tuple[bytes, ...], ...]:
+        return tuple(self._kept(given) for given in _neighbour_attributes(word, rule_tag))
+
+    def attributes(
+        self, tokens: Sequence[Tok], rule_tags: Sequence[str]
+    ) -> list[tuple[bytes, ...]]:
+        """Each token's attributes of ``token_features`` that the model knows and are not 0."""
+        parts = _token_parts(tokens, rule_tags, self._own, self._neighbour, ())
+        return [(*own, *a, *b, *c, *d) for own, a, b, c, d in parts]
+
+    def tag(self, tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[str]:
+        """The BIO tag of each token, as the CRF predicts it from ``token_features``."""
+        return self._tagger.tag(self.attributes(tokens, rule_tags))
+
+
+# Features of the classifiers, named as FeatureHasher names them: a string feature
+# "order" = "head-first" is the name b"order=head-first" with value 1.0 (so the hasher has no
+# name to build or encode; the names of words are encoded once and cached).
+HashedFeatures = dict[bytes, float]
+_DISTANCES = tuple(f"distance={words}".encode() for words in range(11))
+
+
+@lru_cache(maxsize=65536)
+def _between(word: str) -> bytes:
+    return f"between={word}".encode()
+
+
+@lru_cache(maxsize=65536)
+def _first_between(word: str) -> bytes:
+    return f"first-between={word}".encode()
+
+
+@lru_cache(maxsize=65536)
+def _last_between(word: str) -> bytes:
+    return f"last-between={word}".encode()
 
 
 def pair_features(
     between: Sequence[str], head: Mention, tail: Mention, rule_relation: str
-) -> dict[str, str | float]:
+) -> HashedFeatures:
     """Features of a directed pair of mentions of one sentence; ``between`` are the lower-cased
     words between them."""
-    features: dict[str, str | float] = {
-        "types": f"{head.type}>{tail.type}",
-        "order": "head-first" if head.start < tail.start else "tail-first",
-        "distance": str(min(len(between), 10)),
-        "rule": rule_relation,
+    features = {
+        f"types={head.type}>{tail.type}".encode(): 1.0,
+        b"order=head-first" if head.start < tail.start else b"order=tail-first": 1.0,
+        _DISTANCES[min(len(between), 10)]: 1.0,
+        f"rule={rule_relation}".encode(): 1.0,
     }
     for word in between[:12]:
-        features[f"between={word}"] = 1.0
+        features[_between(word)] = 1.0
     if between:
-        features[f"first-between={between[0]}"] = 1.0
-        features[f"last-between={between[-1]}"] = 1.0
+        features[_first_between(between[0])] = 1.0
+        features[_last_between(between[-1])] = 1.0
     return features
 
 

@@ -28,7 +28,7 @@ MENTION_TYPES: tuple[str, ...] = (
 MENTION_KINDS: tuple[str, ...] = ("NAM", "NOM", "PRO")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RelationSpec:
     """Which mention types a relation accepts as head and tail, and whether order matters."""
 
@@ -123,7 +123,7 @@ def _unknown_keys(data: Any, known: set[str], where: str) -> None:
 # --- articles ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ArticleMeta:
     title: str | None = None
     source: str | None = None
@@ -144,7 +144,7 @@ class ArticleMeta:
         return cls(**values)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     id: str
     text: str
@@ -167,7 +167,7 @@ class Article:
 # --- annotation layers ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Span:
     start: int
     end: int
@@ -183,7 +183,7 @@ class Span:
         return span
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Mention:
     id: str
     start: int
@@ -220,7 +220,7 @@ class Mention:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str
     name: str
@@ -235,7 +235,7 @@ class Entity:
         return cls(_need(data, "id", str, where), _need(data, "name", str, where))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     id: str
     type: str
@@ -257,7 +257,7 @@ class Relation:
         )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     id: str
     content: Span
@@ -308,7 +308,7 @@ class Claim:
 _CLAIM_DEFAULTS = {f.name: f.default for f in fields(Claim)}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ClaimLink:
     id: str
     type: str
@@ -341,7 +341,7 @@ LAYERS: dict[str, type] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotation:
     """All layers of one document: a gold file, an annotator's file or a prediction.
 

@@ -1,9 +1,13 @@
 from __future__ import annotations
 
 import pycrfsuite
+import pytest
+import sklearn_crfsuite
+from sklearn.feature_extraction import FeatureHasher
 
-from baselines.crf_features import token_features
+from baselines.crf_features import Tagger, pair_features, token_features
 from baselines.rules.tokens import tokenize
+from corpus.schema import Mention
 
 # SYNTHETIC sentence (invented for tests).
 TEXT = "Lopez met Kim in Lima"
@@ -60,3 +64,56 @@ def test_cached_attributes_are_not_shared_between_tokens() -> None:
     features = token_features(tokenize("Kim Kim"), ["B-PERSON", "B-PERSON"])
     features[0][b"extra"] = 1.0
     assert b"extra" not in token_features(tokenize("Kim Kim"), ["B-PERSON", "B-PERSON"])[0]
+
+
+# SYNTHETIC sentences (invented for tests): a tagger trained on the first, applied to all.
+TRAIN = "Lopez met Kim in Lima"
+UNSEEN = ["Kim met Lopez", "Perez visited Lima and Quito", "They met in Lima"]
+
+
+def _rule_tags(text: str) -> list[str]:
+    names = {"Lopez": "B-PERSON", "Kim": "B-PERSON", "Perez": "B-PERSON", "Lima": "B-GPE"}
+    return [names.get(token.text, "O") for token in tokenize(text)]
+
+
+def test_tagger_scores_as_crfsuite_does_from_every_attribute() -> None:
+    crf = sklearn_crfsuite.CRF(algorithm="lbfgs", max_iterations=20, c1=0.1, c2=0.1)
+    crf.fit([token_features(tokenize(TRAIN), RULE_TAGS)], [RULE_TAGS])
+    tagger, known = Tagger(crf), set(crf.attributes_)
+    for text in [TRAIN, *UNSEEN]:
+        tokens, rule_tags = tokenize(text), _rule_tags(text)
+        every = token_features(tokens, rule_tags)
+        kept = tagger.attributes(tokens, rule_tags)
+        assert [set(names) for names in kept] == [
+            {name for name, value in attributes.items() if value and name.decode() in known}
+            for attributes in every
+        ]
+        tags = tagger.tag(tokens, rule_tags)
+        assert tags == crf.predict_single(every)
+        crf.tagger_.set(every)
+        probability = crf.tagger_.probability(tags)
+        crf.tagger_.set(kept)
+        assert crf.tagger_.probability(tags) == pytest.approx(probability, rel=1e-12)
+
+
+def test_pair_features_hash_as_string_features_do() -> None:
+    # SYNTHETIC mentions: "Lopez met the mayor of Lima"
+    head = Mention("m1", 0, 5, "PERSON")
+    tail = Mention("m2", 23, 27, "GPE")
+    between = ["met", "the", "mayor", "of"]
+    as_strings = {
+        "types": "PERSON>GPE",
+        "order": "head-first",
+        "distance": "4",
+        "rule": "-",
+        "between=met": 1.0,
+        "between=the": 1.0,
+        "between=mayor": 1.0,
+        "between=of": 1.0,
+        "first-between=met": 1.0,
+        "last-between=of": 1.0,
+    }
+    hasher = FeatureHasher(2**14, alternate_sign=False)
+    hashed = hasher.transform([pair_features(between, head, tail, "-")])
+    assert (hashed != hasher.transform([as_strings])).nnz == 0
+    assert hashed.nnz == len(as_strings)
