@@ -14,10 +14,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from operator import attrgetter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-import spacy
-from spacy.language import Language
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 def normalize_text(text: str) -> str:
@@ -51,6 +51,8 @@ class Sentence:
 
 @lru_cache(maxsize=1)
 def _pipeline() -> Language:
+    import spacy  # here, not above: BIO tags and offsets need no spaCy (its import is heavy)
+
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
     return nlp

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from baselines.base import Draft
-from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS
+from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, STOP_WORDS
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import Tok, tokenize
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker

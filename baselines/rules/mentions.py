@@ -7,8 +7,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from baselines.base import Draft
 from baselines.rules.gazetteer import first_words, gazetteer, longest_name
 from baselines.rules.lexicon import (
@@ -24,6 +22,7 @@ from baselines.rules.lexicon import (
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SCALE_WORDS,
+    STOP_WORDS,
     WEAPON_MODIFIERS,
     WEAPON_NOUNS,
     WEEKDAYS,

@@ -13,6 +13,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S.
     r"|\d+(?:[.,:]\d+)*%?"  # 6,000  2.5  12%
     r"|[’']s\b|n[’']t\b"  # clitics
+    r"|[^\W\d_][^\W_]*(?![\w’'])"  # a plain word (the next branch's result, found faster)
     r"|[^\W\d_](?:[^\W_]|[’'](?![sS]\b)(?=\w))*?(?=n[’']t\b|[’']s\b|[^\w’']|[’'](?!\w)|$)"
     r"|\w+"
     r"|[^\w\s]"

@@ -94,6 +94,16 @@ def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
     ]
 
 
+def test_tokenizer_splits_clitics_and_keeps_inner_apostrophes() -> None:
+    # SYNTHETIC sentence (invented for tests)
+    text = "They don't see Russia’s O'Brien, rock'n'roll or snake_case in the U.S. today."
+    assert [t.text for t in tokenize(text)] == [
+        *("They", "do", "n't", "see", "Russia", "’s", "O'Brien", ",", "rock'n'roll", "or"),
+        *("snake_case", "in", "the", "U.S.", "today", "."),
+    ]
+    assert [(t.start, t.end) for t in tokenize(text)] == [(t.start, t.end) for t in tokens(text)]
+
+
 def test_tokenizing_a_range_equals_tokenizing_its_slice() -> None:
     text = seed_text()
     for start, end in split_sentences(text):
