@@ -11,6 +11,7 @@ import bisect
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
@@ -59,6 +60,18 @@ class TrainableExtractor(Extractor):
         """Predictions for ``articles``, each sentence by a model trained on the other folds."""
 
 
+class DraftMention(NamedTuple):
+    """A mention of a :class:`Draft`: ``build`` gives it its id, entity and surface text."""
+
+    start: int
+    end: int
+    type: str
+    kind: str
+
+
+AnyMention = Mention | DraftMention  # read alike: start, end, type, kind
+
+
 @dataclass
 class Draft:
     """Predictions of one document under construction; ``build`` gives them ids.
@@ -68,7 +81,7 @@ class Draft:
 
     doc_id: str
     text: str
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[DraftMention] = field(default_factory=list)
     entity_keys: list[str] = field(default_factory=list)
     relations: list[tuple[str, int, int]] = field(default_factory=list)
     claims: list[dict] = field(default_factory=list)
@@ -83,8 +96,7 @@ class Draft:
         index = len(self.mentions)
         self._by_span[start, end] = index
         bisect.insort(self._by_start, (start, index))
-        surface = self.text[start:end]
-        self.mentions.append(Mention(f"m{index + 1}", start, end, type_, kind, None, surface))
+        self.mentions.append(DraftMention(start, end, type_, kind))
         self.entity_keys.append(entity_key)
         return index
 
@@ -117,27 +129,20 @@ class Draft:
         """The annotation, mentions numbered in text order (by start, the longer first) and
         entities in the order of their first mention."""
         order = sorted(
-            range(len(self.mentions)), key=lambda i: (self.mentions[i].start, -self.mentions[i].end)
+            range(len(self.mentions)), key=[(m.start, -m.end) for m in self.mentions].__getitem__
         )
         mention_id = {index: f"m{n + 1}" for n, index in enumerate(order)}
         entity_ids: dict[str, str] = {}
         entities: list[Entity] = []
         mentions = []
         for index in order:
-            mention, key = self.mentions[index], self.entity_keys[index]
+            (start, end, type_, kind), key = self.mentions[index], self.entity_keys[index]
+            surface = self.text[start:end]
             if key not in entity_ids:
                 entity_ids[key] = f"e{len(entity_ids) + 1}"
-                entities.append(Entity(entity_ids[key], mention.text or key))
+                entities.append(Entity(entity_ids[key], surface))
             mentions.append(
-                Mention(
-                    mention_id[index],
-                    mention.start,
-                    mention.end,
-                    mention.type,
-                    mention.kind,
-                    entity_ids[key],
-                    mention.text,
-                )
+                Mention(mention_id[index], start, end, type_, kind, entity_ids[key], surface)
             )
         relations = tuple(
             Relation(f"r{i + 1}", type_, mention_id[head], mention_id[tail])

@@ -26,7 +26,7 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from baselines.base import BENCHMARK_LAYERS, Draft, TrainableExtractor
+from baselines.base import BENCHMARK_LAYERS, AnyMention, Draft, TrainableExtractor
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
 from baselines.rules import (
     link_denials,
@@ -38,7 +38,7 @@ from baselines.rules import (
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import Tok
-from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article, Mention
+from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
 from corpus.text import bio_to_offsets, offsets_to_bio
 
 NO_RELATION = "NONE"
@@ -91,7 +91,7 @@ Unit = tuple[int, int]  # (document, sentence)
 ModelsOf = Callable[[int, int], Models]  # the models that predict a (document, sentence)
 
 
-def _tags(tokens: Sequence[Tok], mentions: Sequence[Mention]) -> list[str]:
+def _tags(tokens: Sequence[Tok], mentions: Sequence[AnyMention]) -> list[str]:
     names = [(m.start, m.end, m.type) for m in mentions if m.kind == "NAM"]
     inside = [span for span in names if tokens[0].start <= span[0] and span[1] <= tokens[-1].end]
     return offsets_to_bio(tokens, inside)[0]
@@ -141,19 +141,20 @@ RELATABLE: frozenset[tuple[str, str]] = frozenset(
 
 
 def _candidate_pairs(
-    tokens: Sequence[Tok], mentions: Sequence[Mention]
-) -> list[tuple[Mention, Mention, list[str]]]:
-    """Pairs of mentions of a sentence that some relation type accepts, at most
-    ``MAX_PAIR_DISTANCE`` words apart, with the lower-cased words between them."""
+    tokens: Sequence[Tok], mentions: Sequence[AnyMention]
+) -> list[tuple[int, int, list[str]]]:
+    """Pairs of ``mentions`` of a sentence that some relation type accepts, at most
+    ``MAX_PAIR_DISTANCE`` words apart: (head, tail) as indices of ``mentions``, with the
+    lower-cased words between them."""
     first = {token.start: i for i, token in enumerate(tokens)}
     after = {token.end: i + 1 for i, token in enumerate(tokens)}
     words = [token.text.lower() for token in tokens]
     # each mention with its first token and the token after it (None: off the tokens)
     placed = [(mention, first.get(mention.start), after.get(mention.end)) for mention in mentions]
     pairs = []
-    for head, head_first, head_after in placed:
-        for tail, tail_first, tail_after in placed:
-            if head is tail or (head.type, tail.type) not in RELATABLE:
+    for h, (head, head_first, head_after) in enumerate(placed):
+        for t, (tail, tail_first, tail_after) in enumerate(placed):
+            if h == t or (head.type, tail.type) not in RELATABLE:
                 continue
             left_after, right_first = (
                 (head_after, tail_first) if head.start < tail.start else (tail_after, head_first)
@@ -161,7 +162,7 @@ def _candidate_pairs(
             if left_after is None or right_first is None:
                 continue  # a mention off the sentence's tokens
             if right_first - left_after <= MAX_PAIR_DISTANCE:
-                pairs.append((head, tail, words[left_after:right_first]))
+                pairs.append((h, t, words[left_after:right_first]))
     return pairs
 
 
@@ -190,7 +191,7 @@ class _Items:
         return labels
 
 
-def _in_sentence(tokens: Sequence[Tok], mention: Mention) -> bool:
+def _in_sentence(tokens: Sequence[Tok], mention: AnyMention) -> bool:
     return tokens[0].start <= mention.start and mention.end <= tokens[-1].end
 
 
@@ -232,7 +233,8 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
             x_tokens.append(token_features(tokens, document.rule_tags(s)))
             y_tokens.append(document.gold_tags(s))
             names = [m for m in gold_mentions.values() if _in_sentence(tokens, m)]
-            for head, tail, between in _candidate_pairs(tokens, names):
+            for h, t, between in _candidate_pairs(tokens, names):
+                head, tail = names[h], names[t]
                 rule = rule_relations.get((head.start, head.end, tail.start, tail.end), "-")
                 x_pairs.append(pair_features(between, head, tail, rule))
                 y_pairs.append(gold_relations.get((head.id, tail.id), NO_RELATION))
@@ -345,13 +347,14 @@ def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:
 def _relation_candidates(draft: Draft, document: Document) -> Iterator[tuple[int, int, int, dict]]:
     """(sentence, head, tail, features) of every pair of predicted names of a sentence."""
     rule_relations = _rule_relations(document.rules)
-    index = {mention.id: i for i, mention in enumerate(draft.mentions)}
+    mentions = draft.mentions
     for s, tokens in enumerate(document.sentences):
         within = draft.mentions_within(tokens[0].start, tokens[-1].end)
-        names = [draft.mentions[i] for i in within if draft.mentions[i].kind == "NAM"]
-        for head, tail, between in _candidate_pairs(tokens, names):
+        names = [i for i in within if mentions[i].kind == "NAM"]
+        for h, t, between in _candidate_pairs(tokens, [mentions[i] for i in names]):
+            head, tail = mentions[names[h]], mentions[names[t]]
             rule = rule_relations.get((head.start, head.end, tail.start, tail.end), "-")
-            yield s, index[head.id], index[tail.id], pair_features(between, head, tail, rule)
+            yield s, names[h], names[t], pair_features(between, head, tail, rule)
 
 
 def _add_relations(

@@ -14,9 +14,8 @@ from typing import TypeVar
 
 import sklearn_crfsuite
 
-from baselines.base import Draft
+from baselines.base import AnyMention, Draft
 from baselines.rules.tokens import Tok
-from corpus.schema import Mention
 
 _SHAPE = (re.compile(r"[A-Z]"), re.compile(r"[a-z]"), re.compile(r"[0-9]"))
 
@@ -162,7 +161,7 @@ def _last_between(word: str) -> bytes:
 
 
 def pair_features(
-    between: Sequence[str], head: Mention, tail: Mention, rule_relation: str
+    between: Sequence[str], head: AnyMention, tail: AnyMention, rule_relation: str
 ) -> HashedFeatures:
     """Features of a directed pair of mentions of one sentence; ``between`` are the lower-cased
     words between them."""

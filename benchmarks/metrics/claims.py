@@ -38,7 +38,6 @@ from benchmarks.metrics.matching import (
 )
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import CLAIM_ATTRIBUTES, CLAIM_LINK_TYPES, Annotation, Claim, Span
-from corpus.text import sentences
 
 MATCH_OVERLAP = 0.5
 
@@ -246,20 +245,4 @@ def summarize_claims(documents: Sequence[ClaimScores]) -> ClaimScores:
         parent_total=sum(d.parent_total for d in documents),
         missed=tuple(item for d in documents for item in d.missed),
         spurious=tuple(item for d in documents for item in d.spurious),
-    )
-
-
-def score_claims(
-    gold: Sequence[Annotation], predicted: Mapping[str, Annotation], texts: Mapping[str, str]
-) -> ClaimScores:
-    """Claim scores of the ``gold`` documents; a document with no prediction counts as empty."""
-    return summarize_claims(
-        [
-            claims_document(
-                g,
-                predicted.get(g.doc_id, Annotation(g.doc_id)),
-                TokenIndex(sentences(texts[g.doc_id])),
-            )
-            for g in gold
-        ]
     )

@@ -35,7 +35,7 @@ predictions (seqeval's macro average).
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from seqeval.metrics.sequence_labeling import get_entities
@@ -45,7 +45,6 @@ from benchmarks.counts import Counts, add_by_key, set_counts, total
 from benchmarks.metrics.matching import greedy_one_to_one
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation, Mention
-from corpus.text import sentences
 
 OUTCOMES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spurious")
 
@@ -289,20 +288,4 @@ def summarize_entities(documents: Sequence[EntityScores]) -> EntityScores:
         spans=_add_spans([d.spans for d in documents]),
         misaligned_gold=sum(d.misaligned_gold for d in documents),
         misaligned_predicted=sum(d.misaligned_predicted for d in documents),
-    )
-
-
-def score_entities(
-    gold: Sequence[Annotation], predicted: Mapping[str, Annotation], texts: Mapping[str, str]
-) -> EntityScores:
-    """Entity scores of the ``gold`` documents; a document with no prediction counts as empty."""
-    return summarize_entities(
-        [
-            entities_document(
-                g,
-                predicted.get(g.doc_id, Annotation(g.doc_id)),
-                TokenIndex(sentences(texts[g.doc_id])),
-            )
-            for g in gold
-        ]
     )

@@ -111,12 +111,3 @@ def summarize_relations(documents: Sequence[RelationScores]) -> RelationScores:
         missed=tuple(item for d in documents for item in d.missed),
         spurious=tuple(item for d in documents for item in d.spurious),
     )
-
-
-def score_relations(
-    gold: Sequence[Annotation], predicted: Mapping[str, Annotation]
-) -> RelationScores:
-    """Relation scores of the ``gold`` documents; a document with no prediction counts as empty."""
-    return summarize_relations(
-        [relations_document(g, predicted.get(g.doc_id, Annotation(g.doc_id))) for g in gold]
-    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.counts import Counts
-from benchmarks.metrics.claims import attribute_report, claims_document, score_claims
+from benchmarks.metrics.claims import attribute_report, claims_document, summarize_claims
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation
 from corpus.text import sentences
@@ -142,8 +142,7 @@ def test_empty_and_perfect() -> None:
     for name, counts in empty.counts.items():
         assert counts.tp == 0 and counts.fp == 0 and counts.f1 == 0.0, name
     assert empty.to_dict()["attributes"]["stance"]["macro_f1"] == 0.0
-    perfect = score_claims(
-        [annotation()], {"synthetic1": annotation()}, {"synthetic1": SYNTHETIC_TEXT}
-    )
+    index = TokenIndex(sentences(SYNTHETIC_TEXT))
+    perfect = summarize_claims([claims_document(annotation(), annotation(), index)])
     assert all(counts.f1 == 1.0 for counts in perfect.counts.values())
     assert all(a["macro_f1"] == 1.0 for a in perfect.to_dict()["attributes"].values())

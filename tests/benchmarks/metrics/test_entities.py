@@ -9,7 +9,12 @@ from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 
 from benchmarks.counts import Counts
-from benchmarks.metrics.entities import bio_counts, entities_document, names, score_entities
+from benchmarks.metrics.entities import (
+    bio_counts,
+    entities_document,
+    names,
+    summarize_entities,
+)
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation
 from corpus.text import offsets_to_bio, sentences
@@ -158,10 +163,14 @@ def test_empty_and_perfect_predictions() -> None:
     assert perfect.seqeval.macro_f1 == 1.0
 
 
-def test_score_entities_sums_documents_and_treats_missing_as_empty() -> None:
-    other = dict(GOLD, doc_id="synthetic2")
-    gold = [annotation(), annotation(other)]
-    texts = {"synthetic1": SYNTHETIC_TEXT, "synthetic2": SYNTHETIC_TEXT}
-    scores = score_entities(gold, {"synthetic1": annotation()}, texts)
+def test_summarize_entities_sums_documents() -> None:
+    index = TokenIndex(sentences(SYNTHETIC_TEXT))
+    other = annotation(dict(GOLD, doc_id="synthetic2"))
+    scores = summarize_entities(
+        [
+            entities_document(annotation(), annotation(), index),
+            entities_document(other, Annotation("synthetic2"), index),
+        ]
+    )
     assert scores.seqeval.micro == Counts(6, 0, 6)
     assert [d for d, _, _ in scores.spans.outcomes["missed"]] == ["synthetic2"] * 6

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.counts import Counts
-from benchmarks.metrics.relations import relations_document, score_relations
+from benchmarks.metrics.relations import relations_document, summarize_relations
 from corpus.schema import Annotation
 from tests.benchmarks.conftest import annotation, mention
 
@@ -80,7 +80,7 @@ def test_empty_and_perfect() -> None:
     empty = relations_document(annotation(), Annotation("synthetic1"))
     assert empty.strict_micro == Counts(0, 0, 2) and empty.entity == Counts(0, 0, 2)
     assert empty.strict_micro.f1 == 0.0
-    perfect = score_relations([annotation()], {"synthetic1": annotation()})
+    perfect = summarize_relations([relations_document(annotation(), annotation())])
     for counts in (perfect.strict_micro, perfect.boundaries, perfect.entity):
         assert counts.f1 == 1.0
     assert perfect.to_dict()["strict_macro_f1"] == 1.0
