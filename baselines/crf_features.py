@@ -83,7 +83,7 @@ def _token_parts(
     gives the token at each offset of ``NEIGHBOURS`` from it; ``nothing`` past the edges."""
     words = [token.text for token in tokens]
     padding = [(nothing,) * len(NEIGHBOURS)] * 2  # two words of nothing on each side
-    gives = [*padding, *(given(w, t) for w, t in zip(words, rule_tags, strict=True)), *padding]
+    gives = padding + [given(w, t) for w, t in zip(words, rule_tags, strict=True)] + padding
     return [
         (
             own(word, tag, i == 0),
