@@ -6,7 +6,8 @@
   kind; two kept mentions share an entity when both annotators put them in one entity; a
   relation, claim or claim link is agreed when both have it with the same type or attributes
   and with agreed arguments (relation arguments, claim sources and parent, link ends). The
-  kept items take A's ids and are renumbered in text order (:func:`canonical`).
+  kept items take A's ids and are renumbered in text order
+  (:func:`annotation.canonical.canonical`).
 
 The result is validated against the article (``corpus.validate.check_annotation``) before it
 is written, atomically; an existing gold file is only replaced with ``--force``.
@@ -16,18 +17,18 @@ from __future__ import annotations
 
 import argparse
 from collections import defaultdict
-from collections.abc import Callable, Container, Hashable, Mapping
+from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotation.agreement import check_or_raise, load_checked
+from annotation.canonical import canonical
 from benchmarks.metrics.matching import match_by_key
 from benchmarks.metrics.relations import relation_key
 from corpus.cli import subcommand
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,
-    RELATION_TYPES,
     Annotation,
     Claim,
     ClaimLink,
@@ -36,99 +37,6 @@ from corpus.schema import (
     Relation,
 )
 from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, write_json
-
-# --- ids in text order (guidelines §5) -----------------------------------------------------
-
-
-def canonical(annotation: Annotation) -> Annotation:
-    """``annotation`` with ids renumbered in text order (guidelines §5).
-
-    Mentions by start, the longer first; entities by first mention (entities without a mention
-    last); relations by head, then tail position, a symmetric one drawn from the earlier
-    mention; claims by content start, the longer first, an outer claim before its inner claims,
-    then by cue start; links by ``from``, then ``to``, a CONTRADICTS link drawn from the later
-    claim to the earlier one.
-    """
-    mentions = sorted(annotation.mentions, key=lambda m: (m.start, -m.end, m.type, m.kind))
-    mention_id = {m.id: f"m{i}" for i, m in enumerate(mentions, 1)}
-    first_mention: dict[str, int] = {}
-    for i, m in enumerate(mentions):
-        if m.entity is not None:
-            first_mention.setdefault(m.entity, i)
-    entities = sorted(
-        annotation.entities, key=lambda e: first_mention.get(e.id, len(mentions))
-    )  # stable: entities without a mention keep their order, last
-    entity_id = {e.id: f"e{i}" for i, e in enumerate(entities, 1)}
-
-    position = {m.id: i for i, m in enumerate(mentions)}
-    relations = []
-    for r in annotation.relations:
-        head, tail = r.head, r.tail
-        if RELATION_TYPES[r.type].symmetric and position[tail] < position[head]:
-            head, tail = tail, head
-        relations.append(replace(r, head=head, tail=tail))
-    relations.sort(key=lambda r: (position[r.head], position[r.tail], r.type))
-
-    parents = {c.id: c.parent for c in annotation.claims}
-
-    def depth(claim_id: str) -> int:
-        parent = parents[claim_id]
-        return 0 if parent is None else 1 + depth(parent)
-
-    claims = sorted(
-        annotation.claims,
-        key=lambda c: (
-            c.content.start,
-            -c.content.end,
-            depth(c.id),
-            c.cue.start if c.cue else -1,
-        ),
-    )
-    claim_id = {c.id: f"c{i}" for i, c in enumerate(claims, 1)}
-    order = {c.id: i for i, c in enumerate(claims)}
-    links = []
-    for link in annotation.claim_links:
-        source, target = link.source, link.target
-        if CLAIM_LINK_TYPES[link.type] and order[source] < order[target]:
-            source, target = target, source
-        links.append(replace(link, source=source, target=target))
-    links.sort(key=lambda link: (order[link.source], order[link.target], link.type))
-
-    return replace(
-        annotation,
-        mentions=tuple(
-            replace(
-                m,
-                id=mention_id[m.id],
-                entity=entity_id[m.entity] if m.entity is not None else None,
-            )
-            for m in mentions
-        ),
-        entities=tuple(replace(e, id=entity_id[e.id]) for e in entities),
-        relations=tuple(
-            replace(r, id=f"r{i}", head=mention_id[r.head], tail=mention_id[r.tail])
-            for i, r in enumerate(relations, 1)
-        ),
-        claims=tuple(
-            replace(
-                c,
-                id=claim_id[c.id],
-                sources=tuple(mention_id[s] for s in c.sources),
-                parent=claim_id[c.parent] if c.parent is not None else None,
-            )
-            for c in claims
-        ),
-        claim_links=tuple(
-            replace(
-                link,
-                id=f"l{i}",
-                source=claim_id[link.source],
-                target=claim_id[link.target],
-            )
-            for i, link in enumerate(links, 1)
-        ),
-    )
-
 
 # --- the items two annotators agree on ------------------------------------------------------
 
@@ -175,19 +83,18 @@ def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: 
     kept, entities = _agreed_entities(first, second, kept_mentions, names, text, review)
 
     # Relations: type and agreed arguments.
-    def relation_keys(side: int) -> dict[str, Hashable | None]:
-        ends = spans[side]
-        return {
-            r.id: relation_key(r.type, ends[r.head], ends[r.tail])
-            if r.head in ends and r.tail in ends
-            else None
-            for r in sides[side].relations
-        }
-
+    relation_keys = tuple(
+        _keys_of_pairs(
+            ((r.id, r.type, r.head, r.tail) for r in sides[side].relations),
+            spans[side],
+            relation_key,
+        )
+        for side in (0, 1)
+    )
     relations = [{r.id: r for r in side.relations} for side in sides]
     kept_relations = match(
         "relation",
-        (relation_keys(0), relation_keys(1)),
+        relation_keys,
         lambda side, i: _relation_text(relations[side][i], mentions[side], spans[side], text),
     )
 
@@ -207,19 +114,18 @@ def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: 
     )
 
     # Claim links: type and agreed ends.
-    def link_keys(side: int) -> dict[str, Hashable | None]:
-        ends = agreed_claims[side]
-        return {
-            k.id: _link_key(k.type, ends[k.source], ends[k.target])
-            if k.source in ends and k.target in ends
-            else None
-            for k in sides[side].claim_links
-        }
-
+    link_keys = tuple(
+        _keys_of_pairs(
+            ((k.id, k.type, k.source, k.target) for k in sides[side].claim_links),
+            agreed_claims[side],
+            _link_key,
+        )
+        for side in (0, 1)
+    )
     links = [{k.id: k for k in side.claim_links} for side in sides]
     kept_links = match(
         "claim link",
-        (link_keys(0), link_keys(1)),
+        link_keys,
         lambda side, i: _link_text(links[side][i], agreed_claims[side]),
     )
 
@@ -298,6 +204,19 @@ def _claim_keys(annotation: Annotation, spans: Mapping[str, tuple]) -> dict[str,
     for claim in annotation.claims:
         key(claim)
     return keys
+
+
+def _keys_of_pairs(
+    items: Iterable[tuple[str, str, str, str]],
+    ends: Mapping[str, Hashable],
+    key: Callable[[str, Hashable, Hashable], Hashable],
+) -> dict[str, Hashable | None]:
+    """The key of each ``(id, type, one end, other end)`` item (a relation, a claim link) from
+    the agreed keys of its ends; None when an end is not agreed."""
+    return {
+        id_: key(type_, ends[one], ends[other]) if one in ends and other in ends else None
+        for id_, type_, one, other in items
+    }
 
 
 def _link_key(link_type: str, source: Hashable, target: Hashable) -> tuple:

@@ -7,7 +7,8 @@ from dataclasses import replace
 import pytest
 
 from annotation.__main__ import build_parser
-from annotation.adjudicate import agreed, canonical, write_gold
+from annotation.adjudicate import agreed, write_gold
+from annotation.canonical import canonical
 from corpus import cli
 from corpus.schema import Mention
 from corpus.store import CorpusError, load_annotation
@@ -64,22 +65,6 @@ def test_agreed_of_a_file_with_itself_is_the_file():
     result = agreed(first, first, NAMES, TEXT)
     assert result.review == []
     assert result.annotation == canonical(first)
-
-
-def test_canonical_orders_and_orients():
-    first = first_annotator()
-    shuffled = replace(
-        first,
-        mentions=first.mentions[::-1],
-        claims=first.claims[::-1],
-        claim_links=(replace(first.claim_links[0], source="c1", target="c2"),),
-    )
-    gold = canonical(shuffled)
-    assert [m.id for m in gold.mentions] == ["m1", "m2", "m3", "m4", "m5", "m6"]
-    assert surfaces(gold.mentions) == surfaces(first.mentions)
-    assert [c.content for c in gold.claims] == [c.content for c in first.claims]
-    # CONTRADICTS is drawn from the later claim to the earlier one.
-    assert [(k.source, k.target) for k in gold.claim_links] == [("c2", "c1")]
 
 
 def run(*argv: str) -> int:
