@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
 from baselines.rules import link_denials, nest_claims
@@ -53,11 +53,11 @@ def installed_model() -> str | None:
 
 @lru_cache(maxsize=1)
 def _pipeline(name: str) -> Language:
-    return spacy.load(name)
+    return spacy.load(name, exclude=["lemmatizer"])  # lemmas: not used
 
 
-def _toks(doc: Doc, offset: int) -> list[Tok]:
-    return [Tok(offset + t.idx, offset + t.idx + len(t), t.text) for t in doc if not t.is_space]
+def _toks(sentence: Span) -> list[Tok]:
+    return [Tok(t.idx, t.idx + len(t), t.text) for t in sentence if not t.is_space]
 
 
 class _ParseClaims(ClaimFinder):
@@ -105,9 +105,9 @@ def _last_person(draft: Draft, before: int) -> str | None:
     return max(people)[1] if people else None
 
 
-def extract_document(nlp: Language, article: Article) -> Annotation:
+def extract_document(article: Article, doc: Doc) -> Annotation:
+    """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
     draft = Draft(article.id, article.text)
-    doc = nlp(article.text)
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
         if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out
@@ -125,7 +125,7 @@ def extract_document(nlp: Language, article: Article) -> Annotation:
     heads = {token.idx: token for token in doc}
     claims = _ParseClaims(draft, heads)
     for sent in doc.sents:
-        tokens = _toks(sent.as_doc(), sent.start_char)
+        tokens = _toks(sent)
         if not tokens:
             continue
         found = SentenceMentions(draft, tokens)
@@ -154,5 +154,5 @@ class SpacyExtractor(Extractor):
         name = installed_model()
         if name is None:
             raise RuntimeError(self.unavailable())
-        nlp = _pipeline(name)
-        return [extract_document(nlp, article) for article in articles]
+        docs = _pipeline(name).pipe(article.text for article in articles)
+        return [extract_document(a, doc) for a, doc in zip(articles, docs, strict=True)]
