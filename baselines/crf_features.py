@@ -179,13 +179,13 @@ def pair_features(
     return features
 
 
-def claim_features(draft: Draft, claim: dict) -> dict[str, str | float]:
+def claim_features(draft: Draft, claim: dict) -> HashedFeatures:
     """Features of a claim candidate found by the rule baseline's cue patterns."""
     text = draft.text
     cue = text[claim["cue"][0] : claim["cue"][1]].lower() if claim["cue"] else "-"
     content = text[claim["content"][0] : claim["content"][1]]
     sources = [draft.mentions[s] for s in claim["sources"]]
-    features: dict[str, str | float] = {
+    named = {
         "cue": cue.split()[-1],
         "quote": claim["quote"],
         "stance": claim["stance"],
@@ -197,6 +197,7 @@ def claim_features(draft: Draft, claim: dict) -> dict[str, str | float]:
         ),
         "length": str(min(len(content.split()) // 5, 6)),
     }
+    features = {f"{name}={value}".encode(): 1.0 for name, value in named.items()}
     for word in content.lower().split()[:30]:
-        features[f"content={word.strip('.,“”')}"] = 1.0
+        features[f"content={word.strip('.,“”')}".encode()] = 1.0
     return features
