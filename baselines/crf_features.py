@@ -35,7 +35,6 @@ Attributes = dict[bytes, float | bool]
 NEIGHBOURS = (-2, -1, 1, 2)  # offsets of the neighbours whose features a token gets
 
 
-@lru_cache(maxsize=65536)
 def _own_attributes(word: str, rule_tag: str, first: bool) -> Attributes:
     """A token's own attributes: the word, its affixes and shape, and its rule tag."""
     lower = word.lower()
@@ -53,7 +52,6 @@ def _own_attributes(word: str, rule_tag: str, first: bool) -> Attributes:
     }
 
 
-@lru_cache(maxsize=65536)
 def _neighbour_attributes(word: str, rule_tag: str) -> tuple[Attributes, ...]:
     """What a word gives the token at each offset of ``NEIGHBOURS`` from it, in that order."""
     lower, word_shape = word.lower(), shape(word)
@@ -69,37 +67,47 @@ def _neighbour_attributes(word: str, rule_tag: str) -> tuple[Attributes, ...]:
 
 
 Part = TypeVar("Part")
+# What a word brings: its own part when it is not the first token, when it is, and what it gives
+# the token at each offset of ``NEIGHBOURS`` from it.
+WordParts = tuple[Part, Part, tuple[Part, ...]]
+
+
+@lru_cache(maxsize=65536)
+def _word_attributes(word: str, rule_tag: str) -> WordParts[Attributes]:
+    return (
+        _own_attributes(word, rule_tag, first=False),
+        _own_attributes(word, rule_tag, first=True),
+        _neighbour_attributes(word, rule_tag),
+    )
 
 
 def _token_parts(
     tokens: Sequence[Tok],
     rule_tags: Sequence[str],
-    own: Callable[[str, str, bool], Part],
-    given: Callable[[str, str], tuple[Part, ...]],
+    word_parts: Callable[[str, str], WordParts[Part]],
     nothing: Part,
 ) -> list[tuple[Part, ...]]:
     """Each token's own part and the parts its neighbours give it, in the order of
-    ``NEIGHBOURS``: ``own(word, rule tag, first)``; ``given(word, rule tag)`` is what a word
-    gives the token at each offset of ``NEIGHBOURS`` from it; ``nothing`` past the edges."""
-    words = [token.text for token in tokens]
+    ``NEIGHBOURS``, from ``word_parts(word, rule tag)``; ``nothing`` past the edges."""
+    parts = [word_parts(token.text, tag) for token, tag in zip(tokens, rule_tags, strict=True)]
     padding = [(nothing,) * len(NEIGHBOURS)] * 2  # two words of nothing on each side
-    gives = padding + [given(w, t) for w, t in zip(words, rule_tags, strict=True)] + padding
+    gives = padding + [given for _, _, given in parts] + padding
     return [
         (
-            own(word, tag, i == 0),
+            own_first if i == 0 else own,
             gives[i][0],  # from the word two before (NEIGHBOURS[0] == -2)
             gives[i + 1][1],  # one before
             gives[i + 3][2],  # one after
             gives[i + 4][3],  # two after
         )
-        for i, (word, tag) in enumerate(zip(words, rule_tags, strict=True))
+        for i, (own, own_first, _) in enumerate(parts)
     ]
 
 
 def token_features(tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[Attributes]:
     """CRF attributes of each token: the word, its affixes and shape, its neighbours, and the
     rule baseline's BIO tag for it and its neighbours (per-word parts are cached)."""
-    parts = _token_parts(tokens, rule_tags, _own_attributes, _neighbour_attributes, {})
+    parts = _token_parts(tokens, rule_tags, _word_attributes, {})
     return [{**own, **a, **b, **c, **d} for own, a, b, c, d in parts]
 
 
@@ -114,23 +122,20 @@ class Tagger:
     def __init__(self, crf: sklearn_crfsuite.CRF) -> None:
         self._tagger = crf.tagger_
         self._known = frozenset(name.encode() for name in crf.attributes_)
-        self._own = lru_cache(maxsize=65536)(self._known_own)
-        self._neighbour = lru_cache(maxsize=65536)(self._known_neighbour)
+        self._word = lru_cache(maxsize=65536)(self._known_word)
 
     def _kept(self, attributes: Attributes) -> tuple[bytes, ...]:
         return tuple(name for name, value in attributes.items() if value and name in self._known)
 
-    def _known_own(self, word: str, rule_tag: str, first: bool) -> tuple[bytes, ...]:
-        return self._kept(_own_attributes(word, rule_tag, first))
-
-    def _known_neighbour(self, word: str, rule_tag: str) -> tuple[tuple[bytes, ...], ...]:
-        return tuple(self._kept(given) for given in _neighbour_attributes(word, rule_tag))
+    def _known_word(self, word: str, rule_tag: str) -> WordParts[tuple[bytes, ...]]:
+        own, own_first, gives = _word_attributes(word, rule_tag)
+        return self._kept(own), self._kept(own_first), tuple(map(self._kept, gives))
 
     def attributes(
         self, tokens: Sequence[Tok], rule_tags: Sequence[str]
     ) -> list[tuple[bytes, ...]]:
         """Each token's attributes of ``token_features`` that the model knows and are not 0."""
-        parts = _token_parts(tokens, rule_tags, self._own, self._neighbour, ())
+        parts = _token_parts(tokens, rule_tags, self._word, ())
         return [(*own, *a, *b, *c, *d) for own, a, b, c, d in parts]
 
     def tag(self, tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[str]:
