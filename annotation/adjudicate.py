@@ -25,7 +25,7 @@ from annotation.agreement import check_or_raise, load_checked
 from annotation.canonical import canonical
 from benchmarks.metrics.matching import match_by_key
 from benchmarks.metrics.relations import relation_key
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,
@@ -36,7 +36,7 @@ from corpus.schema import (
     Mention,
     Relation,
 )
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, write_json
+from corpus.store import CorpusError, CorpusStore, write_json
 
 # --- the items two annotators agree on ------------------------------------------------------
 
@@ -317,13 +317,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "annotators agree on (--agreed, the rest listed for review).",
     )
     parser.add_argument("doc_id", metavar="DOC_ID", help="the document to adjudicate")
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
     start = parser.add_mutually_exclusive_group(required=True)
     start.add_argument("--base", metavar="ANNOTATOR", help="copy this annotator's file")
     start.add_argument(

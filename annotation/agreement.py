@@ -33,9 +33,9 @@ from benchmarks.metrics.claims import summarize_claims
 from benchmarks.metrics.entities import summarize_entities
 from benchmarks.metrics.matching import match_by_key
 from benchmarks.metrics.relations import summarize_relations
-from corpus.cli import subcommand
+from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, load_annotation, write_json
+from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
 from corpus.validate import check_annotation
 
 # Figure -> value; None when undefined (see the module doc).
@@ -245,13 +245,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "Pairwise agreement between annotators on the documents both annotated: the "
         "benchmark's F1 per layer and Cohen's kappa on claim attributes and mention kind.",
     )
-    parser.add_argument(
-        "--corpus",
-        type=Path,
-        default=REPO_CORPUS,
-        metavar="DIR",
-        help="corpus folder (default: the repo's corpus/)",
-    )
+    add_corpus_option(parser)
     parser.add_argument(
         "--annotators",
         nargs=2,

@@ -26,8 +26,9 @@ from pathlib import Path
 import baselines
 from baselines.base import Extractor, TrainableExtractor
 from baselines.rules.tokens import tokenize
+from corpus.cli import add_corpus_option
 from corpus.schema import Article
-from corpus.store import REPO_CORPUS, CorpusStore, load_annotation
+from corpus.store import CorpusStore, load_annotation
 
 BATCH_SIZE = 16
 # The targets, in tokens per second of the whole pipeline.
@@ -151,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--baselines", nargs="+", default=None, metavar="NAME")
     parser.add_argument("--tokens", type=int, default=1_000_000, help="about how many tokens")
-    parser.add_argument("--corpus", type=Path, default=REPO_CORPUS, metavar="DIR")
+    add_corpus_option(parser)
     parser.add_argument(
         "--rounds", type=_positive, default=3, help="timed runs; the fastest counts (default 3)"
     )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks import perf_baselines
-from benchmarks.perf_baselines import CRF_TAGGER_ROW, main
+from benchmarks.perf_baselines import CRF_TAGGER_ROW, main, repeated_articles
+from corpus.store import REPO_CORPUS, CorpusStore
 
 
 def test_prints_a_row_per_baseline_and_the_crf_tagger_step(capsys) -> None:
@@ -26,6 +26,5 @@ def test_rounds_must_be_positive(capsys) -> None:
 
 
 def test_the_corpus_is_repeated_to_the_tokens_asked_for() -> None:
-    store = perf_baselines.CorpusStore(perf_baselines.REPO_CORPUS)
-    articles, total = perf_baselines.repeated_articles(store, 5000)
+    articles, total = repeated_articles(CorpusStore(REPO_CORPUS), 5000)
     assert total >= 5000 and len({a.id for a in articles}) == len(articles)
