@@ -151,18 +151,11 @@ _DISTANCES = tuple(f"distance={words}".encode() for words in range(11))
 
 
 @lru_cache(maxsize=65536)
-def _between(word: str) -> bytes:
-    return f"between={word}".encode()
-
-
-@lru_cache(maxsize=65536)
-def _first_between(word: str) -> bytes:
-    return f"first-between={word}".encode()
-
-
-@lru_cache(maxsize=65536)
-def _last_between(word: str) -> bytes:
-    return f"last-between={word}".encode()
+def _between_names(word: str) -> tuple[bytes, bytes, bytes]:
+    """The names of a word between two mentions: anywhere, first, last."""
+    return tuple(
+        f"{where}={word}".encode() for where in ("between", "first-between", "last-between")
+    )
 
 
 def pair_features(
@@ -177,10 +170,10 @@ def pair_features(
         f"rule={rule_relation}".encode(): 1.0,
     }
     for word in between[:12]:
-        features[_between(word)] = 1.0
+        features[_between_names(word)[0]] = 1.0
     if between:
-        features[_first_between(between[0])] = 1.0
-        features[_last_between(between[-1])] = 1.0
+        features[_between_names(between[0])[1]] = 1.0
+        features[_between_names(between[-1])[2]] = 1.0
     return features
 
 
