@@ -154,20 +154,19 @@ def evaluate(
 
 
 def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], dict[str, Article]]:
-    """The gold annotations and articles of ``split`` in ``store``."""
+    """The gold annotations of ``split`` in ``store`` and the articles of the whole split.
+
+    Documents of the split without gold yet (selected, not yet adjudicated) are not scored.
+    """
     splits = store.splits()
     if split not in splits:
         known = ", ".join(splits) or "none"
         raise CorpusError(f"{store.splits_path}: no split {split!r} (known: {known})")
-    if not splits[split]:
-        raise CorpusError(f"{store.splits_path}: split {split!r} has no documents")
     articles = {doc_id: store.load_article(doc_id) for doc_id in splits[split]}
-    gold = []
-    for doc_id in splits[split]:
-        path = store.gold_path(doc_id)
-        if not path.exists():
-            raise CorpusError(f"{path}: no gold annotation for document {doc_id} of {split!r}")
-        gold.append(load_annotation(path))
+    paths = [store.gold_path(doc_id) for doc_id in splits[split]]
+    gold = [load_annotation(path) for path in paths if path.exists()]
+    if not gold:
+        raise CorpusError(f"{store.gold_dir}: no gold document in split {split!r}")
     return gold, articles
 
 

@@ -25,7 +25,7 @@ from tqdm import tqdm
 
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Article, ArticleMeta, SchemaError
-from corpus.splits import SPLITS, add_to_splits
+from corpus.splits import SPLIT_KEYS, add_to_splits
 from corpus.store import CorpusError, CorpusStore, write_json
 from corpus.text import derive_doc_id, normalize_text, text_sha256
 
@@ -304,8 +304,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
     add_corpus_option(parser)
     parser.add_argument(
         "--split",
-        choices=SPLITS,
-        help="split of the new documents (default: derived from each id, 80/10/10)",
+        choices=SPLIT_KEYS,
+        help="split of the new documents, or 'pool' (ingested for annotation, split chosen when "
+        "selected by `python -m corpus select`); default: derived from each id, 80/10/10",
     )
     meta = parser.add_argument_group("metadata (overrides what an input states)")
     for name in META_FIELDS:

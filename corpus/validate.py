@@ -19,7 +19,7 @@ from tqdm import tqdm
 
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import RELATION_TYPES, Annotation, Article, Mention
-from corpus.splits import SPLITS
+from corpus.splits import POOL, SPLIT_KEYS
 from corpus.store import CorpusError, CorpusStore, load_annotation, load_article
 from corpus.text import normalize_text, span_to_token_range, text_sha256, tokens
 
@@ -268,8 +268,8 @@ def _check_splits(store: CorpusStore, article_ids: set[str]) -> list[Problem]:
     problems = []
     split_of: dict[str, str] = {}
     for split, doc_ids in splits.items():
-        if split not in SPLITS:
-            message = f"unknown split (known: {', '.join(SPLITS)})"
+        if split not in SPLIT_KEYS:
+            message = f"unknown split (known: {', '.join(SPLIT_KEYS)})"
             problems.append(Problem(str(path), NO_DOCUMENT, f"split {split}", message))
         for doc_id in doc_ids:
             where = (str(path), doc_id, f"split {split}")
@@ -281,6 +281,10 @@ def _check_splits(store: CorpusStore, article_ids: set[str]) -> list[Problem]:
                 split_of[doc_id] = split
     for doc_id in sorted(article_ids - split_of.keys()):
         problems.append(Problem(str(path), doc_id, "splits", "article is in no split"))
+    for gold_path in store.gold_paths():
+        if split_of.get(gold_path.stem) == POOL:
+            message = "has gold but is still in the pool (select it into a split)"
+            problems.append(Problem(str(path), gold_path.stem, f"split {POOL}", message))
     return problems
 
 

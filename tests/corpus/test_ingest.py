@@ -331,10 +331,10 @@ def test_seed_ingest_matches_the_repo_article(corpus_dir: Path) -> None:
     [article] = list(store.articles())
     assert article.id == "ecc15c41bcd53d94"
     assert article.text == normalize_text(SEED_FILE.read_text(encoding="utf-8"))
-    for name in ("articles/ecc15c41bcd53d94.json", "splits.json"):
-        assert (corpus_dir / name).read_text(encoding="utf-8") == (
-            REPO / "corpus" / name
-        ).read_text(encoding="utf-8")
+    name = "articles/ecc15c41bcd53d94.json"
+    assert (corpus_dir / name).read_bytes() == (REPO / "corpus" / name).read_bytes()
+    assert store.split_of() == {"ecc15c41bcd53d94": "test"}
+    assert CorpusStore(REPO / "corpus").split_of()["ecc15c41bcd53d94"] == "test"
 
 
 def test_module_entry_point_exit_codes(tmp_path: Path, corpus_dir: Path) -> None:

@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from corpus.splits import SPLITS, add_to_splits, split_for
+from corpus.splits import POOL, SPLITS, add_to_splits, split_for
 from corpus.store import CorpusError
 
 
@@ -59,3 +59,15 @@ def test_unknown_split_names_are_errors() -> None:
         add_to_splits({}, {"x": "validation"})
     with pytest.raises(CorpusError, match="unknown split\\(s\\) extra"):
         add_to_splits({"extra": ["x"]}, {})
+
+
+def test_pool_documents_leave_the_pool_once_for_a_split() -> None:
+    pooled = add_to_splits({}, {"a": POOL, "b": POOL})
+    assert pooled == {"train": [], "dev": [], "test": [], POOL: ["a", "b"]}
+    assert add_to_splits(pooled, {"a": None, "b": POOL}) == pooled  # re-ingest: no move
+    selected = add_to_splits(pooled, {"a": "dev"})
+    assert selected == {"train": [], "dev": ["a"], "test": [], POOL: ["b"]}
+    with pytest.raises(CorpusError, match="a: already in split 'dev', not moved to 'pool'"):
+        add_to_splits(selected, {"a": POOL})
+    emptied = add_to_splits(selected, {"b": "test"})
+    assert POOL not in emptied  # an empty pool is not written

@@ -327,6 +327,14 @@ def test_article_in_no_split(store: CorpusStore) -> None:
     assert_names(problem, store.splits_path, "syn2", "splits", "article is in no split")
 
 
+def test_pool_documents_are_in_a_split_key_but_gold_must_be_selected(store: CorpusStore) -> None:
+    write_json(store.splits_path, {"train": ["syn1"], "dev": [], "test": [], "pool": ["syn2"]})
+    assert check_corpus(store) == []
+    write_json(store.splits_path, {"train": [], "dev": ["syn2"], "test": [], "pool": ["syn1"]})
+    problem = only_problem(store)
+    assert_names(problem, store.splits_path, "syn1", "split pool", "has gold but is still in the")
+
+
 def test_unknown_split_name(store: CorpusStore) -> None:
     write_json(store.splits_path, {"train": ["syn1"], "validation": ["syn2"], "test": []})
     problem = only_problem(store)
