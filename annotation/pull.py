@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from annotation.client import (
 )
 from annotation.config import TEXT
 from annotation.convert import ConversionError, results_to_annotation
+from annotation.guidelines import guidelines_version
 from annotation.server import LabelStudioError
 from corpus.cli import add_corpus_option, subcommand
 from corpus.store import CorpusStore
@@ -78,6 +79,7 @@ def pull_tasks(
             annotator = safe_annotator(users.get(user, f"user-{user}"))
             try:
                 annotation = results_to_annotation(submitted["result"], article.text, doc_id)
+                annotation = replace(annotation, guidelines=guidelines_version())
             except ConversionError as error:
                 report.problems.append(f"task {task.get('id')}: {annotator}: {error}")
                 continue

@@ -70,6 +70,7 @@ def document_rows(doc: GoldDocument) -> list[dict[str, Any]]:
             "id": doc.doc_id,
             "text": doc.article.text,
             "meta": doc.article.meta.to_dict(),
+            "guidelines": doc.annotation.guidelines,
             **{key: value for key, value in annotation.items() if key != "doc_id"},
         }
     ]
@@ -81,6 +82,7 @@ def row_to_annotation(row: dict[str, Any]) -> Annotation:
     gold = {
         "doc_id": names["id"],
         "text_sha256": names["text_sha256"],
+        "guidelines": names["guidelines"],
         **{layer: names[layer] for layer in LAYERS},
     }
     return Annotation.from_dict(gold, "documents row")

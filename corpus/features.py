@@ -80,6 +80,7 @@ DOCUMENTS = Features(
         "id": STRING,
         "text": STRING,
         "text_sha256": STRING,
+        "guidelines": STRING,  # version of the annotation guidelines the gold follows
         "meta": META,
         **{layer: List(struct) for layer, struct in LAYER_STRUCTS.items()},
     }

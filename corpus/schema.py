@@ -345,7 +345,8 @@ LAYERS: dict[str, type] = {
 class Annotation:
     """All layers of one document: a gold file, an annotator's file or a prediction.
 
-    A prediction may leave ``text_sha256`` unset and any layer empty.
+    ``guidelines`` is the version of ``annotation/guidelines.md`` the file follows. A
+    prediction may leave ``text_sha256`` and ``guidelines`` unset and any layer empty.
     """
 
     doc_id: str
@@ -355,23 +356,31 @@ class Annotation:
     relations: tuple[Relation, ...] = ()
     claims: tuple[Claim, ...] = ()
     claim_links: tuple[ClaimLink, ...] = ()
+    guidelines: str | None = None
 
     def layer(self, name: str) -> tuple:
         return getattr(self, name)
 
     def to_dict(self) -> dict[str, Any]:
         data: dict[str, Any] = {"doc_id": self.doc_id, "text_sha256": self.text_sha256}
+        if self.guidelines is not None:
+            data["guidelines"] = self.guidelines
         for name in LAYERS:
             data[name] = [item.to_dict() for item in self.layer(name)]
         return data
 
     @classmethod
     def from_dict(cls, data: dict, where: str = "") -> Annotation:
-        _unknown_keys(data, {"doc_id", "text_sha256", *LAYERS}, where or "annotation")
+        _unknown_keys(data, {"doc_id", "text_sha256", "guidelines", *LAYERS}, where or "annotation")
         doc_id = _need(data, "doc_id", str, where or "annotation")
         where = _where(where, doc_id)
         layers = {}
         for name, item_type in LAYERS.items():
             items = _optional(data, name, list, where) or []
             layers[name] = tuple(item_type.from_dict(item, where) for item in items)
-        return cls(doc_id, _optional(data, "text_sha256", str, where), **layers)
+        return cls(
+            doc_id,
+            _optional(data, "text_sha256", str, where),
+            guidelines=_optional(data, "guidelines", str, where),
+            **layers,
+        )

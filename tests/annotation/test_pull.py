@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from annotation.convert import annotation_to_results
+from annotation.guidelines import guidelines_version
 from annotation.pull import pull, safe_annotator
 from annotation.push import push
 from corpus.schema import Article
@@ -41,7 +44,7 @@ def test_round_trip_through_the_server_is_exact(client, corpus_store):
     report = pull(client, "round trip", corpus_store)
     assert report.problems == []
     for text, build in builders:
-        annotation = build(text)
+        annotation = replace(build(text), guidelines=guidelines_version())  # pull records it
         path = corpus_store.annotation_path(ANNOTATOR, annotation.doc_id)
         assert read_json(path) == annotation.to_dict()
         assert report.annotators[annotation.doc_id] == [ANNOTATOR]

@@ -1,0 +1,20 @@
+"""The annotation guidelines (``guidelines.md``) as the code sees them: their version."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from corpus.store import CorpusError
+
+GUIDELINES = Path(__file__).with_name("guidelines.md")
+VERSION_LINE = re.compile(r"^Version (\S+)", flags=re.M)
+
+
+def guidelines_version() -> str:
+    """The version the guidelines state on their ``Version X`` line; annotation files that
+    follow them record it."""
+    match = VERSION_LINE.search(GUIDELINES.read_text(encoding="utf-8"))
+    if match is None:
+        raise CorpusError(f"{GUIDELINES}: no 'Version X' line")
+    return match.group(1)
