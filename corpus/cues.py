@@ -167,7 +167,7 @@ CUES: tuple[Cue, ...] = (
     _cue(
         "suggest", "suggest, suggests, suggested, suggesting", "ASSERT", "POSSIBLE", None, "before"
     ),
-    _cue("hope", "hope, hopes, hoped, hoping", "ASSERT", "POSSIBLE", "OPINION", "before"),
+    _cue("hope", "hope, hopes, hoped, hoping", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue("praise", "praise, praises, praised, praising", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue("call", "call, calls, called, calling", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue(
@@ -182,6 +182,87 @@ CUES: tuple[Cue, ...] = (
         "pledge", "pledge, pledges, pledged, pledging", "ASSERT", "CERTAIN", "INTENTION", "before"
     ),
     _cue("vow", "vow, vows, vowed, vowing", "ASSERT", "CERTAIN", "INTENTION", "before"),
+    _cue("write", "write, writes, wrote, writing", "ASSERT", "CERTAIN", None, "before after"),
+    _cue("tweet", "tweet, tweets, tweeted, tweeting", "ASSERT", "CERTAIN", None, "before after"),
+    _cue("argue", "argue, argues, argued, arguing", "ASSERT", "CERTAIN", None, "before after"),
+    _cue(
+        "explain", "explain, explains, explained, explaining", "ASSERT", "CERTAIN", None, "before"
+    ),
+    _cue(
+        "point out",
+        "point out, points out, pointed out, pointing out",
+        "ASSERT",
+        "CERTAIN",
+        None,
+        "before",
+    ),
+    _cue(
+        "conclude",
+        "conclude, concludes, concluded, concluding",
+        "ASSERT",
+        "CERTAIN",
+        None,
+        "before",
+    ),
+    _cue("declare", "declare, declares, declared, declaring", "ASSERT", "CERTAIN", None, "before"),
+    _cue("reveal", "reveal, reveals, revealed, revealing", "ASSERT", "CERTAIN", "FACT", "before"),
+    _cue("allege", "allege, alleges, alleged, alleging", "ASSERT", "CERTAIN", "FACT", "before"),
+    _cue(
+        "estimate",
+        "estimate, estimates, estimated, estimating",
+        "ASSERT",
+        "PROBABLE",
+        None,
+        "before",
+    ),
+    _cue("refute", "refute, refutes, refuted, refuting", "DENY", "CERTAIN", None, "before"),
+    _cue("dispute", "dispute, disputes, disputed, disputing", "DENY", "CERTAIN", None, "before"),
+    _cue("urge", "urge, urges, urged, urging", "ASSERT", "CERTAIN", "OPINION", "before"),
+    _cue(
+        "demand", "demand, demands, demanded, demanding", "ASSERT", "CERTAIN", "OPINION", "before"
+    ),
+    _cue(
+        "criticise",
+        "criticise, criticises, criticised, criticising, "
+        "criticize, criticizes, criticized, criticizing",
+        "ASSERT",
+        "CERTAIN",
+        "OPINION",
+        "before",
+    ),
+    _cue(
+        "condemn",
+        "condemn, condemns, condemned, condemning",
+        "ASSERT",
+        "CERTAIN",
+        "OPINION",
+        "before",
+    ),  # fmt: skip
+    _cue(
+        "denounce",
+        "denounce, denounces, denounced, denouncing",
+        "ASSERT",
+        "CERTAIN",
+        "OPINION",
+        "before",
+    ),
+    _cue("thank", "thank, thanks, thanked, thanking", "ASSERT", "CERTAIN", "OPINION", "before"),
+    _cue(
+        "welcome",
+        "welcome, welcomes, welcomed, welcoming",
+        "ASSERT",
+        "CERTAIN",
+        "OPINION",
+        "before",
+    ),  # fmt: skip
+    _cue(
+        "describe",
+        "describe, describes, described, describing",
+        "ASSERT",
+        "CERTAIN",
+        None,
+        "before",
+    ),  # fmt: skip
     _cue("according to", "according to", "ASSERT", "CERTAIN", None, "after"),
     _cue(
         "cite as saying",
@@ -221,7 +302,9 @@ KIND_MARKERS: tuple[KindMarker, ...] = (
     KindMarker("plan to", ("plan to", "plans to", "planned to"), "INTENTION"),
     KindMarker("intend to", ("intend to", "intends to", "intended to"), "INTENTION"),
     KindMarker("aim to", ("aim to", "aims to", "aimed to"), "INTENTION"),
+    KindMarker("want to", ("want to", "wants to", "wanted to"), "INTENTION"),
     KindMarker("must", ("must", "should", "ought to"), "OPINION"),  # a norm
+    KindMarker("need to", ("need to", "needs to", "have to", "has to"), "OPINION"),  # a norm
 )
 
 
