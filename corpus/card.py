@@ -17,6 +17,7 @@ from datasets.utils.metadata import MetadataConfigs
 from huggingface_hub import DatasetCard, DatasetCardData
 
 from corpus.features import DEFAULT_CONFIG, NER_TAG_NAMES
+from corpus.licences import licence_of
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,
@@ -56,6 +57,7 @@ class CardInputs:
     articles: list[ArticleMeta]  # metadata of the exported articles
     agreement: dict[str, Any] | None  # corpus/agreement.json, when it exists
     repo_id: str | None  # ORG/NAME on the hub, when known
+    left_out: list[ArticleMeta] | None = None  # gold documents an --open-only export leaves out
 
 
 def render_card(inputs: CardInputs) -> str:
@@ -121,7 +123,7 @@ def card_body(inputs: CardInputs) -> str:
         "## Loading\n\n```python\nfrom datasets import load_dataset\n\n"
         'documents = load_dataset("DIR")  # a local copy of this folder; default: documents\n'
         f'ner = load_dataset("{repo}", "ner")  # or "claims", "relations"\n```',
-        "## Rights\n\n" + _rights(inputs.articles),
+        "## Rights\n\n" + _rights(inputs.articles, inputs.left_out),
         "## Citation\n\n```bibtex\n@misc{claimwire,\n"
         "  title = {claimwire: an annotated news corpus for entities, relations and "
         "attributed claims},\n"
@@ -195,14 +197,23 @@ def _agreement(agreement: dict[str, Any]) -> str:
     return _table(["figure", "value"], figures)
 
 
-def _rights(articles: list[ArticleMeta]) -> str:
-    counts = Counter(
-        (meta.source or "not recorded", meta.rights or "not recorded") for meta in articles
-    )
-    rows = [[source, rights, count] for (source, rights), count in sorted(counts.items())]
-    return (
+def _rights(articles: list[ArticleMeta], left_out: list[ArticleMeta] | None) -> str:
+    counts = Counter((meta.source or "not recorded", licence_of(meta.rights)) for meta in articles)
+    rows = [[source, licence, count] for (source, licence), count in sorted(counts.items())]
+    text = (
         f"The annotations are released under {ANNOTATION_LICENSE}. Each article text keeps the "
-        "rights recorded in its `meta.rights` (a column of the `documents` configuration), "
-        "summarised here by source.\n\n"
-        + _table(["source", "rights of the article texts", "articles"], rows)
+        "rights recorded in its `meta.rights` (a column of the `documents` configuration, with "
+        "the attribution and the article's address), summarised here by source and licence. "
+        "Texts under CC BY must be credited to their authors as `meta.rights` says.\n\n"
+        + _table(["source", "licence of the article texts", "articles"], rows)
     )
+    if left_out is not None:
+        reasons = Counter(meta.rights or "no rights recorded" for meta in left_out)
+        text += (
+            f"\n\nThis export keeps only texts under an open licence (CC BY, CC BY-SA, CC0 or "
+            f"public domain): it leaves out {len(left_out)} gold document(s) whose text may not "
+            "be redistributed"
+            + (":\n\n" + _table(["rights of the left-out texts", "documents"],
+                                 [[r, n] for r, n in sorted(reasons.items())]) if left_out else ".")
+        )  # fmt: skip
+    return text

@@ -31,6 +31,8 @@ from corpus.card import CardInputs, render_card
 from corpus.cli import add_corpus_option, subcommand
 from corpus.export_rows import ROW_BUILDERS, GoldDocument, gold_documents, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
+from corpus.licences import is_open
+from corpus.schema import ArticleMeta
 from corpus.store import CorpusError, CorpusStore, read_json
 from corpus.validate import Problem, check_corpus
 
@@ -73,6 +75,7 @@ def write_export_folder(
     by_split: dict[str, list[GoldDocument]],
     agreement: dict | None,
     repo_id: str | None,
+    left_out: list[ArticleMeta] | None = None,
 ) -> None:
     """Every parquet file and the card of an export, into the empty ``folder``.
 
@@ -105,6 +108,7 @@ def write_export_folder(
         articles=[doc.article.meta for docs in by_split.values() for doc in docs],
         agreement=agreement,
         repo_id=repo_id,
+        left_out=left_out,
     )
     (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
 
@@ -149,12 +153,24 @@ def _swap_in(staging: Path, out: Path) -> None:
         shutil.rmtree(previous)
 
 
-def export_corpus(store: CorpusStore, out: Path, repo_id: str | None = None) -> dict[str, int]:
-    """Validate ``store`` and write its gold corpus to ``out``; the documents per split."""
+def export_corpus(
+    store: CorpusStore, out: Path, repo_id: str | None = None, open_only: bool = False
+) -> dict[str, int]:
+    """Validate ``store`` and write its gold corpus to ``out``; the documents per split.
+
+    With ``open_only``, documents whose text is not under an open licence
+    (:func:`corpus.licences.is_open`) are left out, and the card lists them.
+    """
     problems = check_corpus(store, progress=True)
     if problems:
         raise InvalidCorpus(store.root, problems)
     by_split = gold_documents(store)
+    left_out = None
+    if open_only:
+        left_out = [d.article.meta for docs in by_split.values() for d in docs if not _open(d)]
+        by_split = {
+            split: kept for split, docs in by_split.items() if (kept := list(filter(_open, docs)))
+        }
     if not by_split:
         raise CorpusError(f"{store.gold_dir}: no gold document to export")
     agreement_path = store.root / AGREEMENT_FILE
@@ -162,8 +178,12 @@ def export_corpus(store: CorpusStore, out: Path, repo_id: str | None = None) -> 
     if agreement is not None and not isinstance(agreement, dict):
         raise CorpusError(f"{agreement_path}: expected an object of figures")
     with replacing_folder(out) as staging:
-        write_export_folder(staging, by_split, agreement, repo_id)
+        write_export_folder(staging, by_split, agreement, repo_id, left_out)
     return {split: len(docs) for split, docs in by_split.items()}
+
+
+def _open(document: GoldDocument) -> bool:
+    return is_open(document.article.meta.rights)
 
 
 # --- the hub ---------------------------------------------------------------------------------
@@ -222,13 +242,20 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--private", action="store_true", help="create the hub repo as private (with --push-to-hub)"
     )
+    parser.add_argument(
+        "--open-only",
+        action="store_true",
+        help="leave out documents whose text is not under an open licence (CC BY, CC BY-SA, "
+        "CC0, public domain, read from meta.rights); the card lists them. Use it for a public "
+        "hub dataset.",
+    )
 
 
 def _export(args: argparse.Namespace) -> int:
     if args.private and not args.push_to_hub:
         raise CorpusError("--private needs --push-to-hub")
     token = hub_token() if args.push_to_hub else None
-    counts = export_corpus(CorpusStore(args.corpus), args.out, args.push_to_hub)
+    counts = export_corpus(CorpusStore(args.corpus), args.out, args.push_to_hub, args.open_only)
     splits = ", ".join(f"{split}: {count}" for split, count in counts.items())
     print(f"exported {sum(counts.values())} gold documents ({splits}) to {args.out}")
     if token is not None:

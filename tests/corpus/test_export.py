@@ -424,3 +424,29 @@ def test_private_needs_push(store: CorpusStore, tmp_path: Path, capsys) -> None:
     argv = ["export", "--corpus", str(store.root), "--out", str(tmp_path / "x"), "--private"]
     assert run(build_parser(), argv) == 1
     assert "--private needs --push-to-hub" in capsys.readouterr().err
+
+
+# --- open licences only ----------------------------------------------------------------------
+
+
+def test_open_only_leaves_out_restricted_texts_and_says_so(
+    store: CorpusStore, tmp_path: Path
+) -> None:
+    first, second = sorted(store.articles(), key=lambda a: a.text != SYNTHETIC_TEXTS[0])
+    open_meta = ArticleMeta(source="synthetic fixture", rights="CC BY 4.0; synthetic authors")
+    store.save_article(Article(first.id, first.text, open_meta))
+    out = tmp_path / "open"
+    assert export_corpus(store, out, open_only=True) == {"train": 1}
+    for config in CONFIG_FEATURES:
+        rows = load(out, tmp_path, config)
+        assert set(rows) == {"train"}
+        assert {row["doc_id" if config != "documents" else "id"] for row in rows["train"]} == {
+            first.id
+        }
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert "it leaves out 1 gold document(s)" in card
+    assert "| synthetic test text, no rights | 1 |" in card
+    assert "| synthetic fixture | CC BY 4.0 | 1 |" in card
+    everything = tmp_path / "all"
+    assert export_corpus(store, everything) == {"train": 1, "test": 1}
+    assert "leaves out" not in (everything / "README.md").read_text(encoding="utf-8")
