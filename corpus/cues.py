@@ -263,6 +263,27 @@ CUES: tuple[Cue, ...] = (
         None,
         "before",
     ),  # fmt: skip
+    _cue("feel", "feel, feels, felt, feeling", "ASSERT", "PROBABLE", None, "before"),
+    _cue(
+        "indicate",
+        "indicate, indicates, indicated, indicating",
+        "ASSERT",
+        "CERTAIN",
+        None,
+        "before",
+    ),
+    _cue(
+        "clarify", "clarify, clarifies, clarified, clarifying", "ASSERT", "CERTAIN", None, "before"
+    ),  # fmt: skip
+    _cue(
+        "determine",
+        "determine, determines, determined, determining",
+        "ASSERT",
+        "CERTAIN",
+        "FACT",
+        "before",
+    ),
+    _cue("rule", "rule, rules, ruled, ruling", "ASSERT", "CERTAIN", None, "before"),
     _cue("according to", "according to", "ASSERT", "CERTAIN", None, "after"),
     _cue(
         "cite as saying",
@@ -290,6 +311,7 @@ HEDGES: tuple[Hedge, ...] = (
     Hedge("could", ("could",), "POSSIBLE"),
     Hedge("possibly", ("possibly",), "POSSIBLE"),
     Hedge("perhaps", ("perhaps",), "POSSIBLE"),
+    Hedge("maybe", ("maybe",), "POSSIBLE"),
     Hedge("likely", ("likely",), "PROBABLE"),
     Hedge("probably", ("probably",), "PROBABLE"),
     Hedge("expected to", ("expected to", "is expected to", "are expected to"), "PROBABLE"),
@@ -303,6 +325,7 @@ KIND_MARKERS: tuple[KindMarker, ...] = (
     KindMarker("intend to", ("intend to", "intends to", "intended to"), "INTENTION"),
     KindMarker("aim to", ("aim to", "aims to", "aimed to"), "INTENTION"),
     KindMarker("want to", ("want to", "wants to", "wanted to"), "INTENTION"),
+    KindMarker("goal", ("the goal is to", "the goal was to", "aims to"), "INTENTION"),
     KindMarker("must", ("must", "should", "ought to"), "OPINION"),  # a norm
     KindMarker("need to", ("need to", "needs to", "have to", "has to"), "OPINION"),  # a norm
 )
