@@ -100,7 +100,8 @@ def test_seed_gold_round_trip(client, tmp_path):
     _annotate(client, store, "seed gold", [(article.text, lambda _: gold)])
     report = pull(client, "seed gold", store)
     assert report.problems == []
-    assert read_json(store.annotation_path(ANNOTATOR, gold.doc_id)) == read_json(SEED_GOLD)
+    pulled = read_json(store.annotation_path(ANNOTATOR, gold.doc_id))
+    assert pulled == {**read_json(SEED_GOLD), "guidelines": guidelines_version()}
 
 
 def test_safe_annotator_names():
