@@ -16,15 +16,9 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from benchmarks.counts import Counts, Interval, bootstrap_f1, rounded
-from benchmarks.metrics.claims import COUNT_METRICS, ClaimScores, claims_document, summarize_claims
-from benchmarks.metrics.entities import EntityScores, entities_document, summarize_entities
-from benchmarks.metrics.relations import (
-    RelationScores,
-    relations_document,
-    summarize_relations,
-)
-from benchmarks.metrics.token_index import TokenIndex
+from benchmarks.metrics.claims import COUNT_METRICS
+from benchmarks.metrics.counts import Counts, Interval, bootstrap_f1, rounded
+from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
@@ -34,17 +28,9 @@ from corpus.store import (
     load_annotation,
     write_text_atomic,
 )
-from corpus.text import sentences
 
 RESAMPLES = 1000
 SEED = 0
-
-
-@dataclass(frozen=True)
-class DocumentScores:
-    entities: EntityScores
-    relations: RelationScores
-    claims: ClaimScores
 
 
 # Headline figures: name -> the Counts of one document (or of a sum) behind its F1.
@@ -87,15 +73,6 @@ class EvaluationResult:
         }
 
 
-def score_document(gold: Annotation, predicted: Annotation, text: str) -> DocumentScores:
-    index = TokenIndex(sentences(text))  # cached: validating the prediction tokenized it
-    return DocumentScores(
-        entities=entities_document(gold, predicted, index),
-        relations=relations_document(gold, predicted),
-        claims=claims_document(gold, predicted, index),
-    )
-
-
 def evaluate(
     gold: Sequence[Annotation],
     predictions: Mapping[str, Annotation],
@@ -132,11 +109,6 @@ def evaluate(
         else:
             check_prediction(predicted, article, (origins or {}).get(g.doc_id, "predictions"))
         per_document.append(score_document(g, predicted, article.text))
-    summed = DocumentScores(
-        entities=summarize_entities([s.entities for s in per_document]),
-        relations=summarize_relations([s.relations for s in per_document]),
-        claims=summarize_claims([s.claims for s in per_document]),
-    )
     intervals = bootstrap_f1(
         {name: [counts_of(s) for s in per_document] for name, counts_of in HEADLINES.items()},
         resamples=resamples,
@@ -146,7 +118,7 @@ def evaluate(
         split=split,
         documents=len(gold),
         predicted=len(predictions),
-        scores=summed,
+        scores=summarize_documents(per_document),
         intervals=intervals,
         resamples=resamples,
         seed=seed,

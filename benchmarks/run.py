@@ -20,9 +20,9 @@ from tqdm import tqdm
 import baselines
 from baselines.base import Extractor, TrainableExtractor
 from baselines.commands import baseline_name
-from benchmarks.counts import rounded
 from benchmarks.evaluate import evaluate
 from benchmarks.leaderboard import render
+from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Annotation, Article

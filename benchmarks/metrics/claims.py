@@ -29,7 +29,7 @@ from dataclasses import dataclass
 
 from sklearn.metrics import classification_report, confusion_matrix
 
-from benchmarks.counts import Counts, ratio, set_counts, total
+from benchmarks.metrics.counts import Counts, ratio, set_counts, total
 from benchmarks.metrics.matching import (
     gold_entity_keys,
     greedy_one_to_one,

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, Entities
 
-from benchmarks.counts import Counts, add_by_key, set_counts, total
+from benchmarks.metrics.counts import Counts, add_by_key, set_counts, total
 from benchmarks.metrics.matching import greedy_one_to_one
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation, Mention

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from benchmarks.counts import Counts, add_by_key, set_counts, total
+from benchmarks.metrics.counts import Counts, add_by_key, set_counts, total
 from benchmarks.metrics.matching import gold_entity_keys, match_by_key, predicted_entity_keys
 from corpus.schema import RELATION_TYPES, Annotation, Relation
 

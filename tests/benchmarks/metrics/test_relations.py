@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.counts import Counts
+from benchmarks.metrics.counts import Counts
 from benchmarks.metrics.relations import relations_document, summarize_relations
 from corpus.schema import Annotation
 from tests.benchmarks.conftest import annotation, mention

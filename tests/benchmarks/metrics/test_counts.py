@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.counts import Counts, add_by_key, bootstrap_f1, set_counts, total
+from benchmarks.metrics.counts import Counts, add_by_key, bootstrap_f1, set_counts, total
 
 
 def test_counts_add_and_ratios() -> None:
