@@ -100,7 +100,7 @@ def figures(agreement: DocumentAgreement) -> Figures:
         "entities/all_mentions_strict_f1": f1(agreement.mentions),
         "entities/mention_kind_kappa": kappa(agreement.kinds),
         "entities/mention_kind_matched": len(agreement.kinds),
-        "relations/strict_f1": f1(relations.strict_micro),
+        "relations/strict_f1": f1(relations.strict.micro),
         "relations/boundaries_f1": f1(relations.boundaries),
         "relations/entity_f1": f1(relations.entity),
         "claims/content_exact_f1": f1(claims.counts["content_exact"]),

@@ -37,7 +37,7 @@ SEED = 0
 HEADLINES: dict[str, Callable[[DocumentScores], Counts]] = {
     "entities.seqeval": lambda s: s.entities.seqeval.micro,
     "entities.span_strict": lambda s: s.entities.spans.strict.micro,
-    "relations.strict": lambda s: s.relations.strict_micro,
+    "relations.strict": lambda s: s.relations.strict.micro,
     "relations.boundaries": lambda s: s.relations.boundaries,
     "relations.entity": lambda s: s.relations.entity,
     **{f"claims.{name}": (lambda s, name=name: s.claims.counts[name]) for name in COUNT_METRICS},
@@ -172,7 +172,7 @@ def format_table(result: EvaluationResult) -> str:
         row("span type", spans.type.micro),
         "  outcomes: " + ", ".join(f"{k} {len(v)}" for k, v in spans.outcomes.items()),
         section("relations"),
-        row("strict", s.relations.strict_micro, "relations.strict"),
+        row("strict", s.relations.strict.micro, "relations.strict"),
         row("boundaries", s.relations.boundaries, "relations.boundaries"),
         row("entity", s.relations.entity, "relations.entity"),
         section("claims"),
