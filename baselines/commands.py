@@ -12,7 +12,7 @@ from tqdm import tqdm
 from baselines import registry
 from baselines.base import TrainableExtractor
 from corpus.cli import add_corpus_option, subcommand
-from corpus.store import CorpusStore, load_annotation, write_text_atomic
+from corpus.store import CorpusStore, write_text_atomic
 
 BATCH_SIZE = 16
 
@@ -62,8 +62,7 @@ def _extract(args: argparse.Namespace) -> int:
         return 1
     store = CorpusStore(args.corpus)
     if isinstance(extractor, TrainableExtractor):
-        train_ids = set(store.splits().get("train", []))
-        gold = [load_annotation(p) for p in store.gold_paths() if p.stem in train_ids]
+        gold, articles = store.gold_documents("train")
         if not gold:
             print(
                 f"python -m baselines: error: {args.baseline}: no gold documents in the train "
@@ -71,7 +70,7 @@ def _extract(args: argparse.Namespace) -> int:
                 file=sys.stderr,
             )
             return 1
-        extractor.fit(gold, [store.load_article(annotation.doc_id) for annotation in gold])
+        extractor.fit(gold, articles)
     articles = list(store.articles())
     lines = []
     for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):

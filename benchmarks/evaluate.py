@@ -25,7 +25,6 @@ from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import (
     CorpusError,
     CorpusStore,
-    load_annotation,
     write_text_atomic,
 )
 
@@ -125,21 +124,19 @@ def evaluate(
     )
 
 
-def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], dict[str, Article]]:
-    """The gold annotations and articles of ``split`` in ``store``."""
+def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
+    """The gold annotations of ``split`` in ``store`` and their articles, in id order; every
+    document of the split needs its gold."""
     splits = store.splits()
     if split not in splits:
         known = ", ".join(splits) or "none"
         raise CorpusError(f"{store.splits_path}: no split {split!r} (known: {known})")
     if not splits[split]:
         raise CorpusError(f"{store.splits_path}: split {split!r} has no documents")
-    articles = {doc_id: store.load_article(doc_id) for doc_id in splits[split]}
-    gold = []
-    for doc_id in splits[split]:
-        path = store.gold_path(doc_id)
-        if not path.exists():
-            raise CorpusError(f"{path}: no gold annotation for document {doc_id} of {split!r}")
-        gold.append(load_annotation(path))
+    gold, articles = store.gold_documents(split)
+    missing = sorted(set(splits[split]) - {annotation.doc_id for annotation in gold})
+    if missing:
+        raise CorpusError(f"{store.gold_dir}: no gold for {', '.join(missing)} (split {split!r})")
     return gold, articles
 
 
@@ -216,7 +213,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
-    gold, articles = load_split(store, args.split)
+    gold, in_split = load_split(store, args.split)
+    articles = {article.id: article for article in in_split}
     if not args.predictions.is_file():
         raise FileNotFoundError(f"{args.predictions}: no such file")
     found = read_predictions(args.predictions, set(articles), args.split)

@@ -29,7 +29,7 @@ from huggingface_hub.errors import HfHubHTTPError
 
 from corpus.card import CardInputs, render_card
 from corpus.cli import add_corpus_option, subcommand
-from corpus.export_rows import ROW_BUILDERS, GoldDocument, gold_documents, split_statistics
+from corpus.export_rows import ROW_BUILDERS, GoldDocument, documents_by_split, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
 from corpus.store import CorpusError, CorpusStore, read_json
 from corpus.validate import Problem, check_corpus
@@ -154,7 +154,7 @@ def export_corpus(store: CorpusStore, out: Path, repo_id: str | None = None) -> 
     problems = check_corpus(store, progress=True)
     if problems:
         raise InvalidCorpus(store.root, problems)
-    by_split = gold_documents(store)
+    by_split = documents_by_split(store)
     if not by_split:
         raise CorpusError(f"{store.gold_dir}: no gold document to export")
     agreement_path = store.root / AGREEMENT_FILE
