@@ -29,6 +29,10 @@ from corpus.schema import (
 BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
 
 
+class BaselineError(Exception):
+    """A baseline cannot run: it is unavailable here, or it has nothing to train on."""
+
+
 class Extractor(ABC):
     """A baseline: a name, a version, the layers it produces, and ``extract``."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from baselines import registry
-from baselines.base import TrainableExtractor
+from baselines.base import BaselineError, TrainableExtractor
 from corpus.cli import add_corpus_option, subcommand
 from corpus.store import CorpusStore, write_text_atomic
 
@@ -58,18 +58,14 @@ def _extract(args: argparse.Namespace) -> int:
     extractor = registry.get(args.baseline)
     reason = extractor.unavailable()
     if reason:
-        print(f"python -m baselines: error: {args.baseline}: {reason}", file=sys.stderr)
-        return 1
+        raise BaselineError(f"{args.baseline}: {reason}")
     store = CorpusStore(args.corpus)
     if isinstance(extractor, TrainableExtractor):
         gold, articles = store.gold_documents("train")
         if not gold:
-            print(
-                f"python -m baselines: error: {args.baseline}: no gold documents in the train "
-                f"split of {store.root} to train on",
-                file=sys.stderr,
+            raise BaselineError(
+                f"{args.baseline}: no gold documents in the train split of {store.root} to train on"
             )
-            return 1
         extractor.fit(gold, articles)
     articles = list(store.articles())
     lines = []
