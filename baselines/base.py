@@ -36,7 +36,7 @@ class BaselineError(Exception):
 class Extractor(ABC):
     """A baseline: a name, a version, the layers it produces, and ``extract``."""
 
-    name: str
+    name: str  # set by ``@baselines.registry.register(name)``
     version: str
     layers: tuple[str, ...]  # a subset of BENCHMARK_LAYERS
     protocol: str = "no training: applied as is"

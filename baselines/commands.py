@@ -36,11 +36,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def baseline_name(name: str) -> str:
     """An argparse type: a registered baseline name, or an error with a close match."""
-    if name not in registry.names():
-        try:
-            registry.get(name)
-        except registry.UnknownBaselineError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+    try:
+        registry.get(name)
+    except registry.UnknownBaselineError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return name
 
 

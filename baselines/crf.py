@@ -28,6 +28,7 @@ from sklearn.pipeline import Pipeline, make_pipeline
 
 from baselines.base import BENCHMARK_LAYERS, AnyMention, Draft, TrainableExtractor
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
+from baselines.registry import register
 from baselines.rules import (
     link_denials,
     mentions_and_relations,
@@ -401,8 +402,8 @@ def _add_claims(
         link_denials(draft)
 
 
+@register("crf")
 class CrfExtractor(TrainableExtractor):
-    name = "crf"
     version = "0.1.0"
     layers = BENCHMARK_LAYERS
 

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
+from baselines.registry import register
 from baselines.rules import link_denials, nest_claims
 from baselines.rules.claims import ClaimFinder, CueMatch, trim
 from baselines.rules.lexicon import ROLE_WORDS
@@ -136,8 +137,8 @@ def extract_document(article: Article, doc: Doc) -> Annotation:
     return draft.build()
 
 
+@register("spacy")
 class SpacyExtractor(Extractor):
-    name = "spacy"
     version = "0.1.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"

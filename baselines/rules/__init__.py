@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
+from baselines.registry import register
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.mentions import MentionFinder
 from baselines.rules.relations import SentenceMentions, sentence_relations
@@ -84,8 +85,8 @@ def extract_document(article: Article) -> Annotation:
     return rules_draft(article, sentence_tokens(article.text)).build()
 
 
+@register("rules")
 class RulesExtractor(Extractor):
-    name = "rules"
     version = "0.1.0"
     layers = BENCHMARK_LAYERS
 
