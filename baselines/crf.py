@@ -38,9 +38,8 @@ from baselines.rules import (
 )
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import Tok
 from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
-from corpus.text import bio_to_offsets, offsets_to_bio
+from corpus.text import Token, bio_to_offsets, offsets_to_bio
 
 NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
@@ -58,7 +57,7 @@ class NotTrainedError(RuntimeError):
 @dataclass(frozen=True)
 class Document:
     article: Article
-    sentences: list[list[Tok]]
+    sentences: list[list[Token]]
     rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
 
@@ -92,7 +91,7 @@ Unit = tuple[int, int]  # (document, sentence)
 ModelsOf = Callable[[int, int], Models]  # the models that predict a (document, sentence)
 
 
-def _tags(tokens: Sequence[Tok], mentions: Sequence[AnyMention]) -> list[str]:
+def _tags(tokens: Sequence[Token], mentions: Sequence[AnyMention]) -> list[str]:
     names = [(m.start, m.end, m.type) for m in mentions if m.kind == "NAM"]
     inside = [span for span in names if tokens[0].start <= span[0] and span[1] <= tokens[-1].end]
     return offsets_to_bio(tokens, inside)[0]
@@ -142,7 +141,7 @@ RELATABLE: frozenset[tuple[str, str]] = frozenset(
 
 
 def _candidate_pairs(
-    tokens: Sequence[Tok], mentions: Sequence[AnyMention]
+    tokens: Sequence[Token], mentions: Sequence[AnyMention]
 ) -> list[tuple[int, int, list[str]]]:
     """Pairs of ``mentions`` of a sentence that some relation type accepts, at most
     ``MAX_PAIR_DISTANCE`` words apart: (head, tail) as indices of ``mentions``, with the
@@ -192,7 +191,7 @@ class _Items:
         return labels
 
 
-def _in_sentence(tokens: Sequence[Tok], mention: AnyMention) -> bool:
+def _in_sentence(tokens: Sequence[Token], mention: AnyMention) -> bool:
     return tokens[0].start <= mention.start and mention.end <= tokens[-1].end
 
 
@@ -285,7 +284,7 @@ class _EntityKeys:
         return key
 
 
-def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Tok]]) -> None:
+def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Token]]) -> None:
     """ "he"/"she" join the last person named first in a sentence."""
     topic = None
     for tokens in sentences:

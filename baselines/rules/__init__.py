@@ -10,8 +10,9 @@ from baselines.registry import register
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.mentions import MentionFinder
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from baselines.rules.tokens import Tok, split_sentences, tokenize
+from baselines.rules.tokens import split_sentences, tokenize
 from corpus.schema import Annotation, Article
+from corpus.text import Token
 
 
 def nest_claims(draft: Draft) -> None:
@@ -51,13 +52,13 @@ def link_denials(draft: Draft) -> None:
             draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))
 
 
-def sentence_tokens(text: str) -> list[list[Tok]]:
+def sentence_tokens(text: str) -> list[list[Token]]:
     """The tokens of each sentence of ``text``."""
     return [tokenize(text, start, end) for start, end in split_sentences(text)]
 
 
 def mentions_and_relations(
-    article: Article, sentences: Sequence[Sequence[Tok]]
+    article: Article, sentences: Sequence[Sequence[Token]]
 ) -> tuple[Draft, list[SentenceMentions]]:
     """The rule mentions and relations of one article, and the mentions of each sentence."""
     draft = Draft(article.id, article.text)
@@ -70,7 +71,7 @@ def mentions_and_relations(
     return draft, found
 
 
-def rules_draft(article: Article, sentences: Sequence[Sequence[Tok]]) -> Draft:
+def rules_draft(article: Article, sentences: Sequence[Sequence[Token]]) -> Draft:
     """All rule predictions of one article, before ids are given."""
     draft, found = mentions_and_relations(article, sentences)
     claims = ClaimFinder(draft)

@@ -18,8 +18,9 @@ from typing import TypeVar
 from baselines.base import Draft
 from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, STOP_WORDS
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import Tok, tokenize
+from baselines.rules.tokens import tokenize
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
+from corpus.text import Token
 
 SOURCE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Names inside a source noun phrase that are the source themselves ("A Reuters investigation").
@@ -132,7 +133,7 @@ def _find_all(index: Forms[Item], words: Sequence[str]) -> list[Item]:
     ]
 
 
-def find_cues(tokens: Sequence[Tok]) -> list[CueMatch]:
+def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
     words = [token.text.lower() for token in tokens]
     capitalised = [token.text[:1].isupper() for token in tokens]
     found: list[CueMatch] = []
@@ -204,7 +205,7 @@ class ClaimFinder:
                 previous_sources = self.draft.claims[claim]["sources"]
 
     def _claim(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, match: CueMatch, previous: tuple
+        self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
     ) -> int | None:
         words = [token.text for token in tokens]
         after_source = (
@@ -248,7 +249,7 @@ class ClaimFinder:
         return self._add(content, cue_span, sources, match.cue, None)
 
     @staticmethod
-    def _cue_span(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int]:
+    def _cue_span(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
         """The cue with the auxiliaries and modals just before it ("have denied")."""
         while first > 0 and tokens[first - 1].text.lower() in CUE_AUXILIARIES:
             first -= 1
@@ -281,7 +282,7 @@ class ClaimFinder:
         )
 
     def _sources_before(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, cue_first: int, previous: tuple
+        self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int, previous: tuple
     ) -> tuple[int, ...]:
         j = cue_first - 1
         while j >= 0 and tokens[j].text.lower() in AUXILIARIES:
@@ -329,7 +330,7 @@ class ClaimFinder:
         return () if nominal is None else (nominal,)
 
     def _nominal_ending(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, j: int
+        self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
     ) -> int | None:
         """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun."""
         if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS:
@@ -352,7 +353,7 @@ class ClaimFinder:
         return self._nominal(tokens, mentions, k, j + 1)
 
     def _nominal(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, first: int, last: int
+        self, tokens: Sequence[Token], mentions: SentenceMentions, first: int, last: int
     ) -> int | None:
         exact = next((i for f, e, i in mentions.items if f == first and e == last), None)
         if exact is not None:
@@ -377,7 +378,7 @@ def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
 
 
 def _coordination_before(
-    tokens: Sequence[Tok], mentions: SentenceMentions, i: int
+    tokens: Sequence[Token], mentions: SentenceMentions, i: int
 ) -> tuple[int, ...]:
     """The last "X and Y" of names before token ``i``: the antecedents of a plural pronoun."""
     names = [
@@ -404,7 +405,7 @@ def _mention_ending(mentions: SentenceMentions, i: int) -> tuple[int, int, int] 
     return next((item for item in reversed(mentions.items) if item[1] == i), None)
 
 
-def trim(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None:
+def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int] | None:
     """Character span of tokens ``[first, last)`` without outer quotes and punctuation (an
     inner quote's closing mark stays)."""
     while first < last and (
@@ -421,7 +422,7 @@ def trim(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None
     return tokens[first].start, tokens[last - 1].end
 
 
-def _content_after(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The rest of the sentence after a "that" among its first words ("this week that"), up to
     a semicolon, a non-restrictive ", which ..." appendix, or the dash that closes an aside
     the cue is in ("— who are drawing closer in the face of what they say is a hostile West —")."""
@@ -442,7 +443,7 @@ def _content_after(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
     return trim(tokens, that, end)
 
 
-def _content_before(tokens: Sequence[Tok], cue_first: int) -> tuple[int, int] | None:
+def _content_before(tokens: Sequence[Token], cue_first: int) -> tuple[int, int] | None:
     """The content ending at the last comma or closing quote before the cue's source."""
     end = next(
         (

@@ -27,8 +27,8 @@ from baselines.rules.lexicon import (
     WEAPON_NOUNS,
     WEEKDAYS,
 )
-from baselines.rules.tokens import Tok
 from corpus.cues import CUES
+from corpus.text import Token
 
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d[\d,.]*|" + "|".join(w for word in NUMBER_WORDS for w in (word, word.title()))
@@ -53,7 +53,7 @@ _NAME_JOINERS = frozenset({"-"})
 REPORTING_WORDS = frozenset(form for cue in CUES for form in cue.forms if " " not in form)
 
 
-def _is_capitalised(token: Tok) -> bool:
+def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text[:1].isalpha()
 
 
@@ -89,7 +89,7 @@ def pattern_mentions(draft: Draft) -> set[int]:
     return covered
 
 
-def _name_runs(tokens: Sequence[Tok]) -> list[tuple[int, int]]:
+def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges of capitalised sequences ("Kim Jong-un" joins over a hyphen)."""
     runs, i = [], 0
     while i < len(tokens):
@@ -116,7 +116,7 @@ def _name_runs(tokens: Sequence[Tok]) -> list[tuple[int, int]]:
     return runs
 
 
-def _role_span(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def _role_span(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The role expression at token ``i`` ("defence minister", "President"), or None.
 
     A role noun after "the" or a possessor and before neither a name nor "of" refers to a
@@ -135,7 +135,7 @@ def _role_span(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
     return first, i + 1
 
 
-def _name_type(tokens: Sequence[Tok], first: int, last: int, before: str) -> str:
+def _name_type(tokens: Sequence[Token], first: int, last: int, before: str) -> str:
     """The type of an unknown capitalised name from its last word and the word before it."""
     if last - first == 1 and tokens[first].text in AREA_NAMES:
         return "LOC"
@@ -154,7 +154,7 @@ def _name_key(parts: Sequence[str]) -> str:
     return "".join(parts).lower()
 
 
-def _splits_name(tokens: Sequence[Tok], i: int, j: int, last: int, table: dict) -> bool:
+def _splits_name(tokens: Sequence[Token], i: int, j: int, last: int, table: dict) -> bool:
     """A place name followed by unknown words of one run is a part of a longer name
     ("Vladimir Putin"), unless the run ends with an organisation word ("Moscow City Council")."""
     return (
@@ -177,7 +177,7 @@ class MentionFinder:
         self.known: dict[str, tuple[str, str]] = {}  # surface or name part -> (type, entity key)
         self.topic: str | None = None
 
-    def sentence(self, tokens: Sequence[Tok]) -> None:
+    def sentence(self, tokens: Sequence[Token]) -> None:
         free = [token.start not in self.covered for token in tokens]
         lowered = [token.text.lower() for token in tokens]
         for i, word in enumerate(lowered):
@@ -194,7 +194,7 @@ class MentionFinder:
                     self._add(tokens, i, i + 1, "PERSON", self.topic, kind="PRO")
 
     def _names(
-        self, tokens: Sequence[Tok], first: int, last: int, free: list[bool], initial: int
+        self, tokens: Sequence[Token], first: int, last: int, free: list[bool], initial: int
     ) -> None:
         table, longest, starts = gazetteer(), longest_name(), first_words()
         i = first
@@ -222,7 +222,7 @@ class MentionFinder:
                     self._unknown_name(tokens, i, j, i == initial)
                 i = max(j, i + 1)
 
-    def _unknown_name(self, tokens: Sequence[Tok], first: int, last: int, initial: bool) -> None:
+    def _unknown_name(self, tokens: Sequence[Token], first: int, last: int, initial: bool) -> None:
         if initial and last - first == 1 and tokens[first].text.lower() in STOP_WORDS:
             return
         if initial and tokens[first].text.lower() in STOP_WORDS:
@@ -242,7 +242,13 @@ class MentionFinder:
                 self.known.update((_name_key([p]), (type_, key)) for p in (parts[0], parts[-1]))
 
     def _add(
-        self, tokens: Sequence[Tok], first: int, last: int, type_: str, key: str, kind: str = "NAM"
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        type_: str,
+        key: str,
+        kind: str = "NAM",
     ) -> None:
         self.draft.add_mention(tokens[first].start, tokens[last - 1].end, type_, kind, key)
         before = tokens[first - 1].text.lower() if first else ""

@@ -21,7 +21,7 @@ from baselines.rules.lexicon import (
     MEET_WORDS,
     SUPPLY_VERBS,
 )
-from baselines.rules.tokens import Tok
+from corpus.text import Token
 
 POSSESSIVES = frozenset({"’s", "'s"})
 CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "“", "”", '"'})
@@ -54,7 +54,7 @@ for _words, _relation, _heads, _tails in VERB_PATTERNS:
 class SentenceMentions:
     """The mentions of one sentence, by token index."""
 
-    def __init__(self, draft: Draft, tokens: Sequence[Tok]) -> None:
+    def __init__(self, draft: Draft, tokens: Sequence[Token]) -> None:
         self.draft, self.tokens = draft, tokens
         first_token = {token.start: i for i, token in enumerate(tokens)}
         last_token = {token.end: i for i, token in enumerate(tokens)}
@@ -102,7 +102,7 @@ class SentenceMentions:
         return None
 
 
-def _parenthetical(tokens: Sequence[Tok]) -> list[bool]:
+def _parenthetical(tokens: Sequence[Token]) -> list[bool]:
     """Tokens inside "— ... —" or ", who ... ," asides."""
     inside, flags, closer = False, [], ""
     for i, token in enumerate(tokens):
