@@ -17,7 +17,7 @@ import bisect
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import sklearn_crfsuite
@@ -26,7 +26,13 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from baselines.base import BENCHMARK_LAYERS, AnyMention, Draft, TrainableExtractor
+from baselines.base import (
+    BENCHMARK_LAYERS,
+    AnyMention,
+    Draft,
+    DraftClaim,
+    TrainableExtractor,
+)
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
 from baselines.registry import register
 from baselines.rules import (
@@ -205,11 +211,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(shared, 0) / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def _gold_kind(document: Document, claim: dict) -> str | None:
+def _gold_kind(document: Document, claim: DraftClaim) -> str | None:
     """The kind of the gold claim whose content the candidate's overlaps, or None."""
     assert document.gold is not None
     matches = [
-        (_overlap(claim["content"], (g.content.start, g.content.end)), g.kind)
+        (_overlap(claim.content, (g.content.start, g.content.end)), g.kind)
         for g in document.gold.claims
     ]
     best = max(matches, default=(0.0, None))
@@ -239,7 +245,7 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
                 x_pairs.append(pair_features(between, head, tail, rule))
                 y_pairs.append(gold_relations.get((head.id, tail.id), NO_RELATION))
         for claim in document.rules.claims:
-            if (d, document.sentence_of(claim["content"][0])) not in chosen:
+            if (d, document.sentence_of(claim.content[0])) not in chosen:
                 continue
             kind = _gold_kind(document, claim)
             x_claims.append(claim_features(document.rules, claim))
@@ -308,7 +314,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
     the garbage collector to scan); each classifier then predicts the whole batch at once."""
     drafts: list[Draft] = []
     pairs: list[tuple[int, int, int]] = []  # (draft, head, tail) of each relation candidate
-    candidates: list[list[dict]] = []  # the claim candidates of each draft
+    candidates: list[list[DraftClaim]] = []  # the claim candidates of each draft
     relation_items, claim_items = _Items(), _Items()
     for d, document in enumerate(documents):
         draft = _mentions(document, d, models_of)
@@ -317,7 +323,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
             relation_items.add(models_of(d, s), features)
         candidates.append(_claim_candidates(draft, document))
         for claim in candidates[-1]:
-            models = models_of(d, document.sentence_of(claim["content"][0]))
+            models = models_of(d, document.sentence_of(claim.content[0]))
             claim_items.add(models, claim_features(draft, claim))
         drafts.append(draft)
     _add_relations(drafts, pairs, relation_items.predict(lambda models: models.relations))
@@ -369,7 +375,7 @@ def _add_relations(
             drafts[d].add_relation(label, head, tail)
 
 
-def _claim_candidates(draft: Draft, document: Document) -> list[dict]:
+def _claim_candidates(draft: Draft, document: Document) -> list[DraftClaim]:
     """The rule baseline's claims on the predicted mentions (their sources may add NOM
     mentions to the draft), taken out of the draft to be kept or dropped."""
     finder = ClaimFinder(draft)
@@ -381,7 +387,7 @@ def _claim_candidates(draft: Draft, document: Document) -> list[dict]:
 
 def _add_claims(
     drafts: Sequence[Draft],
-    candidates: Sequence[Sequence[dict]],
+    candidates: Sequence[Sequence[DraftClaim]],
     keep: Sequence[str],
     kinds: Sequence[str],
 ) -> None:
@@ -394,9 +400,9 @@ def _add_claims(
             keep_it, kind = next(labels)
             if keep_it != "True":
                 continue
-            parent = kept.get(claim["parent"]) if claim["parent"] is not None else None
+            parent = kept.get(claim.parent) if claim.parent is not None else None
             kept[n] = len(draft.claims)
-            draft.claims.append(claim | {"parent": parent, "kind": kind})
+            draft.claims.append(replace(claim, parent=parent, kind=kind))
         nest_claims(draft)
         link_denials(draft)
 

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import sklearn_crfsuite
 
-from baselines.base import AnyMention, Draft
+from baselines.base import AnyMention, Draft, DraftClaim
 from corpus.text import Token
 
 _SHAPE = (re.compile(r"[A-Z]"), re.compile(r"[a-z]"), re.compile(r"[0-9]"))
@@ -177,22 +177,20 @@ def pair_features(
     return features
 
 
-def claim_features(draft: Draft, claim: dict) -> HashedFeatures:
+def claim_features(draft: Draft, claim: DraftClaim) -> HashedFeatures:
     """Features of a claim candidate found by the rule baseline's cue patterns."""
     text = draft.text
-    cue = text[claim["cue"][0] : claim["cue"][1]].lower() if claim["cue"] else "-"
-    content = text[claim["content"][0] : claim["content"][1]]
-    sources = [draft.mentions[s] for s in claim["sources"]]
+    cue = text[claim.cue[0] : claim.cue[1]].lower() if claim.cue else "-"
+    content = text[claim.content[0] : claim.content[1]]
+    sources = [draft.mentions[s] for s in claim.sources]
     named = {
         "cue": cue.split()[-1],
-        "quote": claim["quote"],
-        "stance": claim["stance"],
-        "nested": str(claim["parent"] is not None),
+        "quote": claim.quote,
+        "stance": claim.stance,
+        "nested": str(claim.parent is not None),
         "sources": str(min(len(sources), 3)),
         "source": f"{sources[0].type}/{sources[0].kind}" if sources else "none",
-        "cue-after-content": str(
-            claim["cue"] is not None and claim["cue"][0] > claim["content"][0]
-        ),
+        "cue-after-content": str(claim.cue is not None and claim.cue[0] > claim.content[0]),
         "length": str(min(len(content.split()) // 5, 6)),
     }
     features = {f"{name}={value}".encode(): 1.0 for name, value in named.items()}

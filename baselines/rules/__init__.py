@@ -19,34 +19,32 @@ def nest_claims(draft: Draft) -> None:
     """A claim whose cue lies inside another claim's content gets that claim as parent; a
     parent whose content opens with the nested report ("he hoped ...") takes its kind."""
     for claim in draft.claims:
-        if claim["parent"] is not None or claim["cue"] is None:
+        if claim.parent is not None or claim.cue is None:
             continue
-        cue_start, cue_end = claim["cue"]
+        cue_start, cue_end = claim.cue
         containing = [
-            (other["content"][1] - other["content"][0], index)
+            (other.content[1] - other.content[0], index)
             for index, other in enumerate(draft.claims)
-            if other is not claim
-            and other["content"][0] <= cue_start
-            and cue_end <= other["content"][1]
+            if other is not claim and other.content[0] <= cue_start and cue_end <= other.content[1]
         ]
         if containing:
-            claim["parent"] = min(containing)[1]
-            parent = draft.claims[claim["parent"]]
-            if len(draft.text[parent["content"][0] : cue_start].split()) <= 2:
-                parent["kind"] = claim["kind"]
+            claim.parent = min(containing)[1]
+            parent = draft.claims[claim.parent]
+            if len(draft.text[parent.content[0] : cue_start].split()) <= 2:
+                parent.kind = claim.kind
 
 
 def link_denials(draft: Draft) -> None:
     """A denial CONTRADICTS the closest earlier assertion of other sources that it follows."""
     for index, claim in enumerate(draft.claims):
-        if claim["stance"] != "DENY":
+        if claim.stance != "DENY":
             continue
         earlier = [
             other
             for other in range(index)
-            if draft.claims[other]["stance"] == "ASSERT"
-            and draft.claims[other]["parent"] is None
-            and not set(draft.claims[other]["sources"]) & set(claim["sources"])
+            if draft.claims[other].stance == "ASSERT"
+            and draft.claims[other].parent is None
+            and not set(draft.claims[other].sources) & set(claim.sources)
         ]
         if earlier:
             draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))

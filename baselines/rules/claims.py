@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from baselines.base import Draft
+from baselines.base import Draft, DraftClaim
 from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, STOP_WORDS
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import tokenize
@@ -202,7 +202,7 @@ class ClaimFinder:
             stop = following - 1 if tokens[following - 1].text == "and" else len(tokens)
             claim = self._claim(tokens[:stop], mentions, match, previous_sources)
             if claim is not None:
-                previous_sources = self.draft.claims[claim]["sources"]
+                previous_sources = self.draft.claims[claim].sources
 
     def _claim(
         self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
@@ -271,14 +271,16 @@ class ClaimFinder:
         else:
             quote = "MIXED" if any(q in text for q in ("“", "”", '"')) else "INDIRECT"
         return self.draft.add_claim(
-            content,
-            cue_span,
-            tuple(s for s in sources if s is not None),
-            parent,
-            stance=cue.stance,
-            certainty=certainty,
-            kind=kind,
-            quote=quote,
+            DraftClaim(
+                content,
+                cue_span,
+                tuple(s for s in sources if s is not None),
+                parent,
+                stance=cue.stance,
+                certainty=certainty,
+                kind=kind,
+                quote=quote,
+            )
         )
 
     def _sources_before(
