@@ -16,75 +16,33 @@ from dataclasses import dataclass
 from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
-from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, STOP_WORDS
+from baselines.rules.lexicon import (
+    CLAUSE_STARTS,
+    CLOSE_QUOTES,
+    COPULAS,
+    CUE_AUXILIARIES,
+    DASHES,
+    NEGATIONS,
+    NOMINAL_HEADS,
+    NOT_CONTENT_AFTER,
+    NOUN_MARKERS,
+    OPEN_QUOTES,
+    PLURAL_PRONOUNS,
+    PREPOSITIONS,
+    SOURCE_CUE_FILLERS,
+    STOP_WORDS,
+    SUBJECT_PRONOUNS,
+)
 from baselines.rules.relations import SentenceMentions
 from baselines.rules.tokens import tokenize
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
+from corpus.schema import CLAIM_ATTRIBUTES
 from corpus.text import Token
 
+# Mention types that can be the source of a claim.
 SOURCE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Names inside a source noun phrase that are the source themselves ("A Reuters investigation").
 PRODUCERS = frozenset({"PERSON", "ORG"})
-OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘", '"'}), frozenset({"”", "’", '"'})
-# Words a reporting verb's clause starts with; a bare form ("say", "state") needs one after it.
-CLAUSE_STARTS = frozenset(
-    {
-        "that",
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "this",
-        "these",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "no",
-        "not",
-    }
-)
-NOT_CONTENT_AFTER = frozenset({"be", "by", "when", "to"})
-COPULAS = frozenset({"is", "are", "was", "were"})
-SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
-PLURAL_PRONOUNS = frozenset({"they", "we"})
-NOUN_MARKERS = frozenset({"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"})
-# Auxiliaries and modals that belong to the cue ("have denied").
-CUE_AUXILIARIES = frozenset(
-    {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
-)
-AUXILIARIES = frozenset(
-    {
-        "have",
-        "has",
-        "had",
-        "also",
-        "later",
-        "previously",
-        "publicly",
-        "again",
-        "will",
-        "would",
-        "did",
-        "does",
-        "do",
-        "repeatedly",
-        "then",
-        "once",
-        "already",
-        "itself",
-        "themselves",
-    }
-)
-PREPOSITIONS = frozenset(["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"])
-DASHES = frozenset({"—", "–"})
-CERTAINTY_ORDER = ("CERTAIN", "PROBABLE", "POSSIBLE")
 
 
 @dataclass(frozen=True)
@@ -260,7 +218,7 @@ class ClaimFinder:
         words = _WORD.findall(text.lower())
         certainty = cue.certainty
         for hedge in _find_all(_HEDGES, words):
-            certainty = max(certainty, hedge.certainty, key=CERTAINTY_ORDER.index)
+            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
         markers = _find_all(_MARKERS, words)
         kind = cue.kind or (markers[0].kind if markers else None)
         kind = kind or _modal_kind(self.draft, content[0], set(words))
@@ -287,7 +245,7 @@ class ClaimFinder:
         self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int, previous: tuple
     ) -> tuple[int, ...]:
         j = cue_first - 1
-        while j >= 0 and tokens[j].text.lower() in AUXILIARIES:
+        while j >= 0 and tokens[j].text.lower() in SOURCE_CUE_FILLERS:
             j -= 1
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):

@@ -227,7 +227,7 @@ NOMINAL_HEADS: dict[str, str] = {
 
 PRONOUNS: dict[str, str] = {"he": "PERSON", "she": "PERSON", "they": "ORG", "we": "ORG"}
 
-MONTHS: tuple[str, ...] = [
+MONTHS: tuple[str, ...] = (
     "January",
     "February",
     "March",
@@ -240,8 +240,8 @@ MONTHS: tuple[str, ...] = [
     "October",
     "November",
     "December",
-]
-WEEKDAYS: tuple[str, ...] = [
+)
+WEEKDAYS: tuple[str, ...] = (
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -249,9 +249,9 @@ WEEKDAYS: tuple[str, ...] = [
     "Friday",
     "Saturday",
     "Sunday",
-]
+)
 
-NUMBER_WORDS: tuple[str, ...] = [
+NUMBER_WORDS: tuple[str, ...] = (
     "one",
     "two",
     "three",
@@ -275,7 +275,7 @@ NUMBER_WORDS: tuple[str, ...] = [
     "ninety",
     "hundred",
     "dozen",
-]
+)
 SCALE_WORDS: tuple[str, ...] = ("hundred", "thousand", "million", "billion", "trillion")
 
 # Verbs of the relation patterns: sending people, supplying goods, attacking, meeting.
@@ -409,3 +409,77 @@ LAW_HEADS: tuple[str, ...] = ("treaty", "pact", "accord", "convention")
 GPE_DESIGNATORS: frozenset[str] = frozenset(["region", "province", "oblast", "prefecture"])
 # Named areas without a government.
 AREA_NAMES: frozenset[str] = frozenset({"West", "East"})
+
+# Words of the claim patterns.
+# Words a reporting verb's clause starts with; a bare form ("say", "state") needs one after it.
+CLAUSE_STARTS: frozenset[str] = frozenset(
+    {
+        "that",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "these",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "no",
+        "not",
+    }
+)
+# Words right after a cue form that show it reports no content ("said to be", "reported by").
+NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
+COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you", "they", "he", "she"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+# Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
+NOUN_MARKERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
+)
+# Auxiliaries and modals that belong to the cue ("have denied").
+CUE_AUXILIARIES: frozenset[str] = frozenset(
+    {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
+)
+# Words that may stand between a source and its cue ("Moscow has also publicly denied").
+SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
+    {
+        "have",
+        "has",
+        "had",
+        "also",
+        "later",
+        "previously",
+        "publicly",
+        "again",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "repeatedly",
+        "then",
+        "once",
+        "already",
+        "itself",
+        "themselves",
+    }
+)
+PREPOSITIONS: frozenset[str] = frozenset(
+    ["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"]
+)
+
+# Punctuation and clitics.
+POSSESSIVES: frozenset[str] = frozenset({"’s", "'s"})
+OPEN_QUOTES: frozenset[str] = frozenset({"“", "‘", '"'})
+CLOSE_QUOTES: frozenset[str] = frozenset({"”", "’", '"'})
+DASHES: frozenset[str] = frozenset({"—", "–"})
+# Punctuation that breaks a clause: an apposition does not reach across it.
+CLAUSE_BREAKS: frozenset[str] = frozenset({",", ";", ":", "—", "–", "(", ")", "“", "”", '"'})

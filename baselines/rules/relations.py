@@ -15,18 +15,19 @@ from functools import cached_property
 from baselines.base import Draft
 from baselines.rules.lexicon import (
     ATTACK_VERBS,
+    CLAUSE_BREAKS,
+    DASHES,
     DEPLOY_VERBS,
     JOINT_VERBS,
     LEADER_ROLES,
     MEET_WORDS,
+    POSSESSIVES,
     SUPPLY_VERBS,
 )
 from corpus.schema import RELATION_TYPES
 from corpus.text import Token
 
 ROLE_HOLDERS = RELATION_TYPES["HAS_ROLE"].heads
-POSSESSIVES = frozenset({"’s", "'s"})
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "“", "”", '"'})
 
 # Verb words of each relation; the mention types they look for are the relation's own
 # (``corpus.schema.RELATION_TYPES``).
@@ -99,7 +100,7 @@ def _parenthetical(tokens: Sequence[Token]) -> list[bool]:
     """Tokens inside "— ... —" or ", who ... ," asides."""
     inside, flags, closer = False, [], ""
     for i, token in enumerate(tokens):
-        if not inside and token.text in ("—", "–"):
+        if not inside and token.text in DASHES:
             inside, closer = True, token.text
         elif (
             not inside
