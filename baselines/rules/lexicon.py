@@ -1,29 +1,58 @@
 """Small general-English word lists for the rule baseline (no article's wording).
 
-Countries, cities and demonyms come from packages (``baselines.rules.gazetteer``); these lists
-hold the closed-class cues that no package provides.
+Countries, cities and demonyms come from packages (``baselines.rules.gazetteer``), stop words
+from spaCy's list; these lists hold the closed-class cues that no package provides. The cue
+lexicon of attribution (reporting verbs, hedges, kind markers) is ``corpus.cues``.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 from pathlib import Path
 
 
 def _spacy_stop_words() -> frozenset[str]:
-    """spaCy's English stop words, read from spaCy's own list without importing spaCy: the rule
-    baseline runs no model, and importing spaCy costs a second and leaves some 70,000 objects
-    for every full garbage collection to scan."""
+    """spaCy's English stop words, read from spaCy's ``lang/en/stop_words.py`` as data: neither
+    spaCy nor the file is run (importing spaCy costs a second and leaves some 70,000 objects for
+    every full garbage collection to scan; the rule baseline runs no model).
+
+    The file holds the words as one string (``STOP_WORDS = set(\"\"\"...\"\"\".split())``), and
+    ``contractions`` that it adds as they are and with each ``apostrophe`` of a list.
+    """
     spacy = importlib.util.find_spec("spacy")  # finds the package without importing it
     if spacy is None or not spacy.submodule_search_locations:
         raise ImportError("the rule baseline needs spaCy's English stop words: pip install spacy")
     path = Path(spacy.submodule_search_locations[0], "lang", "en", "stop_words.py")
-    spec = importlib.util.spec_from_file_location("spacy_english_stop_words", path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise ImportError(f"{path}: spaCy's English stop words are not there")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.STOP_WORDS)
+    strings = _strings_by_name(path)
+    try:
+        (words,) = strings["STOP_WORDS"]
+        contractions, apostrophes = strings["contractions"], strings["apostrophe"]
+    except (KeyError, ValueError):
+        raise ImportError(f"{path}: not the stop-word list this reader knows") from None
+    variants = {contraction.replace("'", a) for a in apostrophes for contraction in contractions}
+    return frozenset(words.split()) | frozenset(contractions) | variants
+
+
+def _strings_by_name(path: Path) -> dict[str, list[str]]:
+    """The string constants of what a Python file assigns to each name (``name = ...``) or
+    loops a name over (``for name in ...``), read with ``ast``: the file is not run."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError) as error:
+        raise ImportError(f"{path}: cannot read spaCy's stop words: {error}") from None
+    found: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            name, value = node.targets[0], node.value
+        elif isinstance(node, ast.For):
+            name, value = node.target, node.iter
+        else:
+            continue
+        if isinstance(name, ast.Name):
+            constants = (n.value for n in ast.walk(value) if isinstance(n, ast.Constant))
+            found[name.id] = [c for c in constants if isinstance(c, str)]
+    return found
 
 
 STOP_WORDS: frozenset[str] = _spacy_stop_words()
