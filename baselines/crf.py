@@ -43,6 +43,7 @@ from baselines.rules import (
     sentence_tokens,
 )
 from baselines.rules.claims import ClaimFinder
+from baselines.rules.coreference import VALUE_TYPES, NameEntities, surface_key, value_key
 from baselines.rules.relations import SentenceMentions
 from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
 from corpus.text import Token, bio_to_offsets, offsets_to_bio
@@ -50,7 +51,6 @@ from corpus.text import Token, bio_to_offsets, offsets_to_bio
 NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
 MAX_PAIR_DISTANCE = 20  # words between two mentions that can be related
-VALUE_TYPES = frozenset({"DATE", "QUANTITY", "ROLE"})  # each mention its own entity
 CONTENT_OVERLAP = 0.5  # a candidate is right when its content overlaps a gold content this much
 SEED = 0
 NAME_SEPARATORS = re.compile(r"[\s-]+")  # between the parts of a name
@@ -269,24 +269,21 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
 
 
 class _EntityKeys:
-    """Coreference by surface: same name, or a one-word name that ends or starts a person's
-    longer name ("Shoigu" -> "Sergei Shoigu"); values (DATE, QUANTITY, ROLE) stand alone."""
+    """Entity keys of the tagger's names: values (DATE, QUANTITY, ROLE) stand alone, names
+    corefer by surface as the rule baseline's (``baselines.rules.coreference``)."""
 
     def __init__(self) -> None:
-        self.person_parts: dict[str, str] = {}
+        self.names = NameEntities()
 
     def __call__(self, type_: str, start: int, surface: str) -> str:
         if type_ in VALUE_TYPES:
-            return f"{type_}:{start}"
-        parts = [part.lower() for part in NAME_SEPARATORS.split(surface) if part]
-        key = f"{type_}:{''.join(parts)}"
-        if type_ != "PERSON":
-            return key
-        if len(parts) == 1 and parts[0] in self.person_parts:
-            return self.person_parts[parts[0]]
-        if len(parts) > 1:
-            self.person_parts.setdefault(parts[0], key)
-            self.person_parts.setdefault(parts[-1], key)
+            return value_key(type_, start)
+        parts = [part for part in NAME_SEPARATORS.split(surface) if part]
+        known = self.names.find(parts)
+        if known is not None:
+            return known[1]
+        key = f"{type_}:{surface_key(parts)}"
+        self.names.add(parts, type_, key)
         return key
 
 

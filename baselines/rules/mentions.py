@@ -1,6 +1,6 @@
 """Mentions by rule: dates and quantities by pattern, names from the gazetteer and capitalised
 sequences with role and organisation cues, roles from the role lexicon, pronouns; coreference
-by same surface or a shared name part ("Shoigu" -> "Sergei Shoigu")."""
+by surface (``baselines.rules.coreference``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from baselines.base import Draft
+from baselines.rules.coreference import VALUE_TYPES, NameEntities, value_key
 from baselines.rules.gazetteer import first_words, gazetteer, longest_name
 from baselines.rules.lexicon import (
     AREA_NAMES,
@@ -70,7 +71,8 @@ def _law_start(match: re.Match) -> int | None:
 def pattern_mentions(draft: Draft) -> set[int]:
     """DATE, QUANTITY, WEAPON and LAW spans of a document; returns the characters they cover.
 
-    DATE, QUANTITY and ROLE mentions are values: each is an entity of its own.
+    A DATE or QUANTITY is a value, an entity of its own; a weapon or treaty title is one entity
+    per surface.
     """
     text, covered = draft.text, set()
     patterns = ((_DATE, "DATE"), (_QUANTITY, "QUANTITY"), (_WEAPON, "WEAPON"), (_LAW, "LAW"))
@@ -81,8 +83,8 @@ def pattern_mentions(draft: Draft) -> set[int]:
             if first is not None and covered.isdisjoint(span):
                 covered.update(span)
                 key = (
-                    f"{type_}:{first}"
-                    if type_ in ("DATE", "QUANTITY")
+                    value_key(type_, first)
+                    if type_ in VALUE_TYPES
                     else f"{type_}:{text[first : match.end()].lower()}"
                 )
                 draft.add_mention(first, match.end(), type_, "NAM", key)
@@ -149,11 +151,6 @@ def _name_type(tokens: Sequence[Token], first: int, last: int, before: str) -> s
     return "PERSON" if last - first > 1 else "ORG"
 
 
-def _name_key(parts: Sequence[str]) -> str:
-    """ "Kim Jong-un" and "Kim Jong Un" share a key."""
-    return "".join(parts).lower()
-
-
 def _splits_name(tokens: Sequence[Token], i: int, j: int, last: int, table: dict) -> bool:
     """A place name followed by unknown words of one run is a part of a longer name
     ("Vladimir Putin"), unless the run ends with an organisation word ("Moscow City Council")."""
@@ -174,7 +171,7 @@ class MentionFinder:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.covered = pattern_mentions(draft)
-        self.known: dict[str, tuple[str, str]] = {}  # surface or name part -> (type, entity key)
+        self.names = NameEntities()
         self.topic: str | None = None
 
     def sentence(self, tokens: Sequence[Token]) -> None:
@@ -183,7 +180,7 @@ class MentionFinder:
         for i, word in enumerate(lowered):
             span = _role_span(tokens, i) if word in ROLE_WORDS and free[i] else None
             if span and all(free[span[0] : span[1]]):
-                self._add(tokens, *span, "ROLE", f"ROLE:{tokens[i].start}")
+                self._add(tokens, *span, "ROLE", value_key("ROLE", tokens[i].start))
                 free[span[0] : span[1]] = [False] * (span[1] - span[0])
         initial = next((i for i, token in enumerate(tokens) if token.text.isalpha()), 0)
         for first, last in _name_runs(tokens):
@@ -228,8 +225,7 @@ class MentionFinder:
         if initial and tokens[first].text.lower() in STOP_WORDS:
             first, initial = first + 1, False
         parts = [token.text for token in tokens[first:last] if token.text.isalpha()]
-        surface = _name_key(parts)
-        match = self.known.get(surface)
+        match = self.names.find(parts)
         reports = last < len(tokens) and tokens[last].text in REPORTING_WORDS
         if match is None and initial and last - first == 1 and not reports:
             return  # a lone capitalised first word: most often an ordinary word ("Lopez said")
@@ -237,9 +233,7 @@ class MentionFinder:
         type_, key = match or (_name_type(tokens, first, last, before), f"NAME:{' '.join(parts)}")
         self._add(tokens, first, last, type_, key)
         if match is None:
-            self.known[surface] = (type_, key)
-            if type_ == "PERSON":
-                self.known.update((_name_key([p]), (type_, key)) for p in (parts[0], parts[-1]))
+            self.names.add(parts, type_, key)
 
     def _add(
         self,
