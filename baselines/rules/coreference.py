@@ -37,5 +37,5 @@ class NameEntities:
         """A new name; a person's first and last part stand for the person from now on."""
         self._known[surface_key(parts)] = (type_, entity_key)
         if type_ == "PERSON":
-            for part in (parts[0], parts[-1]):
+            for part in (*parts[:1], *parts[-1:]):  # none for a name without parts ("-")
                 self._known[surface_key([part])] = (type_, entity_key)

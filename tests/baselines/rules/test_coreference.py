@@ -31,3 +31,9 @@ def test_parts_of_other_names_stand_for_nothing() -> None:
 
 def test_each_value_is_an_entity_of_its_own() -> None:
     assert value_key("DATE", 3) != value_key("DATE", 40) != value_key("QUANTITY", 40)
+
+
+def test_a_name_without_parts_is_kept_without_standing_for_anyone() -> None:
+    names = NameEntities()
+    names.add([], "PERSON", "e-dash")  # a tagger may call a lone "-" a person
+    assert names.find([]) == ("PERSON", "e-dash")
