@@ -178,7 +178,7 @@ def read_jsonl(name: str, given: Meta) -> list[Incoming]:
             raise CorpusError(f"{origin}: unknown field(s) {', '.join(map(repr, unknown))}")
         if "text" not in record:
             raise CorpusError(f"{origin}: missing field 'text'")
-        meta = {name: record.get(name) for name in META_FIELDS}
+        meta = {field: record.get(field) for field in META_FIELDS}
         found.append(make_incoming(origin, record["text"], record.get("id"), meta, given))
     return found
 
@@ -210,11 +210,11 @@ def input_format(name: str) -> str:
 
 def read_input(name: str, given: Meta) -> list[Incoming]:
     """The articles of one command-line input, by the reader of its format."""
-    found = input_format(name)
-    if found not in READERS:
+    kind = input_format(name)
+    if kind not in READERS:
         formats = ", ".join(sorted(READERS))
-        raise CorpusError(f"{name}: unknown input format {found!r} (known: {formats})")
-    return READERS[found](name, given)
+        raise CorpusError(f"{name}: unknown input format {kind!r} (known: {formats})")
+    return READERS[kind](name, given)
 
 
 def read_inputs(names: Sequence[str], given: Meta) -> list[Incoming]:
