@@ -23,12 +23,12 @@ from pathlib import Path
 
 from annotation.agreement import check_or_raise, load_checked
 from annotation.canonical import canonical
+from benchmarks.metrics.claims import claim_link_key
 from benchmarks.metrics.matching import match_by_key
 from benchmarks.metrics.relations import relation_key
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
-    CLAIM_LINK_TYPES,
     Annotation,
     Claim,
     ClaimLink,
@@ -50,6 +50,11 @@ class Agreed:
 # Per side (first, second): item id -> what must be equal for agreement, or None when the item
 # cannot be agreed (an argument, a source, the parent or a link end is not agreed).
 Keys = tuple[dict[str, Hashable | None], dict[str, Hashable | None]]
+# A link between two items, its key from its type and its ends' keys, and per side the agreed
+# items' keys (agreed id -> key) that links may join.
+Link = Relation | ClaimLink
+LinkKey = Callable[[str, Hashable, Hashable], Hashable]
+Ends = tuple[Mapping[str, Hashable], Mapping[str, Hashable]]
 
 
 def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: str) -> Agreed:
@@ -82,20 +87,22 @@ def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: 
     spans = (span, {b: span[a] for a, b in kept_mentions.items()})  # agreed mention id -> span
     kept, entities = _agreed_entities(first, second, kept_mentions, names, text, review)
 
+    def match_links(
+        noun: str, layer: str, ends: Ends, key: LinkKey, describe: Callable[[int, Link], str]
+    ) -> dict[str, str]:
+        """``match`` for the links of ``layer`` (relations, claim links): agreed when the
+        ``key`` of their type and of their ends' agreed keys (``ends``) is the same."""
+        links = [{link.id: link for link in side.layer(layer)} for side in sides]
+        keys = tuple(_link_keys(links[side].values(), ends[side], key) for side in (0, 1))
+        return match(noun, keys, lambda side, i: describe(side, links[side][i]))
+
     # Relations: type and agreed arguments.
-    relation_keys = tuple(
-        _keys_of_pairs(
-            ((r.id, r.type, r.head, r.tail) for r in sides[side].relations),
-            spans[side],
-            relation_key,
-        )
-        for side in (0, 1)
-    )
-    relations = [{r.id: r for r in side.relations} for side in sides]
-    kept_relations = match(
+    kept_relations = match_links(
         "relation",
-        relation_keys,
-        lambda side, i: _relation_text(relations[side][i], mentions[side], spans[side], text),
+        "relations",
+        spans,
+        relation_key,
+        lambda side, r: _relation_text(r, mentions[side], spans[side], text),
     )
 
     # Claims: spans, agreed sources, attributes and agreed parent.
@@ -114,19 +121,12 @@ def agreed(first: Annotation, second: Annotation, names: tuple[str, str], text: 
     )
 
     # Claim links: type and agreed ends.
-    link_keys = tuple(
-        _keys_of_pairs(
-            ((k.id, k.type, k.source, k.target) for k in sides[side].claim_links),
-            agreed_claims[side],
-            _link_key,
-        )
-        for side in (0, 1)
-    )
-    links = [{k.id: k for k in side.claim_links} for side in sides]
-    kept_links = match(
+    kept_links = match_links(
         "claim link",
-        link_keys,
-        lambda side, i: _link_text(links[side][i], agreed_claims[side]),
+        "claim_links",
+        agreed_claims,
+        claim_link_key,
+        lambda side, k: _link_text(k, agreed_claims[side]),
     )
 
     annotation = Annotation(
@@ -206,23 +206,22 @@ def _claim_keys(annotation: Annotation, spans: Mapping[str, tuple]) -> dict[str,
     return keys
 
 
-def _keys_of_pairs(
-    items: Iterable[tuple[str, str, str, str]],
-    ends: Mapping[str, Hashable],
-    key: Callable[[str, Hashable, Hashable], Hashable],
+def _link_keys(
+    links: Iterable[Link], ends: Mapping[str, Hashable], key: LinkKey
 ) -> dict[str, Hashable | None]:
-    """The key of each ``(id, type, one end, other end)`` item (a relation, a claim link) from
-    the agreed keys of its ends; None when an end is not agreed."""
-    return {
-        id_: key(type_, ends[one], ends[other]) if one in ends and other in ends else None
-        for id_, type_, one, other in items
-    }
+    """Link id -> the ``key`` of its type and of its ends' agreed keys; None when an end is not
+    agreed."""
+    keys: dict[str, Hashable | None] = {}
+    for link in links:
+        one, other = _ends(link)
+        both = one in ends and other in ends
+        keys[link.id] = key(link.type, ends[one], ends[other]) if both else None
+    return keys
 
 
-def _link_key(link_type: str, source: Hashable, target: Hashable) -> tuple:
-    if CLAIM_LINK_TYPES[link_type]:  # symmetric
-        source, target = sorted((source, target), key=repr)
-    return link_type, source, target
+def _ends(link: Link) -> tuple[str, str]:
+    """The ids of the two items a link joins: a relation's mentions, a claim link's claims."""
+    return (link.head, link.tail) if isinstance(link, Relation) else (link.source, link.target)
 
 
 # How a review line shows an item.

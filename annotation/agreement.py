@@ -1,8 +1,8 @@
 """Agreement between annotators: the benchmark's metrics with one annotator as gold.
 
 For each pair of annotators, the documents both annotated are scored with
-``benchmarks.evaluate.score_document`` (first annotator = gold, second = predicted; every F1 is
-symmetric in the two), the per-document scores are summed, and Cohen's kappa
+``benchmarks.metrics.document.score_document`` (first annotator = gold, second = predicted;
+every F1 is symmetric in the two), the per-document scores are summed, and Cohen's kappa
 (``sklearn.metrics.cohen_kappa_score``) is computed on the claim attributes of matched claims
 and on the kind of mentions with the same span. A figure is ``None`` when it is undefined: an
 F1 when neither annotator has an item of that kind, the parent accuracy when no matched claim
@@ -27,12 +27,9 @@ from typing import Any
 from sklearn.metrics import cohen_kappa_score
 from tqdm import tqdm
 
-from benchmarks.counts import Counts, rounded, total
-from benchmarks.evaluate import DocumentScores, score_document
-from benchmarks.metrics.claims import summarize_claims
-from benchmarks.metrics.entities import summarize_entities
+from benchmarks.metrics.counts import Counts, rounded, total
+from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.metrics.matching import match_by_key
-from benchmarks.metrics.relations import summarize_relations
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
@@ -71,11 +68,7 @@ def document_agreement(first: Annotation, second: Annotation, text: str) -> Docu
 
 def summarize(documents: Sequence[DocumentAgreement]) -> DocumentAgreement:
     return DocumentAgreement(
-        scores=DocumentScores(
-            entities=summarize_entities([d.scores.entities for d in documents]),
-            relations=summarize_relations([d.scores.relations for d in documents]),
-            claims=summarize_claims([d.scores.claims for d in documents]),
-        ),
+        scores=summarize_documents([d.scores for d in documents]),
         mentions=total(d.mentions for d in documents),
         kinds=tuple(pair for d in documents for pair in d.kinds),
     )
@@ -107,7 +100,7 @@ def figures(agreement: DocumentAgreement) -> Figures:
         "entities/all_mentions_strict_f1": f1(agreement.mentions),
         "entities/mention_kind_kappa": kappa(agreement.kinds),
         "entities/mention_kind_matched": len(agreement.kinds),
-        "relations/strict_f1": f1(relations.strict_micro),
+        "relations/strict_f1": f1(relations.strict.micro),
         "relations/boundaries_f1": f1(relations.boundaries),
         "relations/entity_f1": f1(relations.entity),
         "claims/content_exact_f1": f1(claims.counts["content_exact"]),

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from baselines import commands
+from baselines.base import BaselineError
 from corpus import cli
 
 
@@ -15,5 +16,9 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def main(argv: list[str] | None = None) -> int:
+    return cli.run(build_parser(), argv, user_errors=(BaselineError,))
+
+
 if __name__ == "__main__":
-    sys.exit(cli.run(build_parser()))
+    sys.exit(main())

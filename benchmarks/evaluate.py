@@ -16,42 +16,27 @@ from pathlib import Path
 
 from tqdm import tqdm
 
-from benchmarks.counts import Counts, Interval, bootstrap_f1, rounded
-from benchmarks.metrics.claims import COUNT_METRICS, ClaimScores, claims_document, summarize_claims
-from benchmarks.metrics.entities import EntityScores, entities_document, summarize_entities
-from benchmarks.metrics.relations import (
-    RelationScores,
-    relations_document,
-    summarize_relations,
-)
-from benchmarks.metrics.token_index import TokenIndex
+from benchmarks.metrics.claims import COUNT_METRICS
+from benchmarks.metrics.counts import Counts, Interval, bootstrap_f1, rounded
+from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import (
     CorpusError,
     CorpusStore,
-    load_annotation,
     write_text_atomic,
 )
-from corpus.text import sentences
 
 RESAMPLES = 1000
 SEED = 0
-
-
-@dataclass(frozen=True)
-class DocumentScores:
-    entities: EntityScores
-    relations: RelationScores
-    claims: ClaimScores
 
 
 # Headline figures: name -> the Counts of one document (or of a sum) behind its F1.
 HEADLINES: dict[str, Callable[[DocumentScores], Counts]] = {
     "entities.seqeval": lambda s: s.entities.seqeval.micro,
     "entities.span_strict": lambda s: s.entities.spans.strict.micro,
-    "relations.strict": lambda s: s.relations.strict_micro,
+    "relations.strict": lambda s: s.relations.strict.micro,
     "relations.boundaries": lambda s: s.relations.boundaries,
     "relations.entity": lambda s: s.relations.entity,
     **{f"claims.{name}": (lambda s, name=name: s.claims.counts[name]) for name in COUNT_METRICS},
@@ -85,15 +70,6 @@ class EvaluationResult:
             "relations": self.scores.relations.to_dict(),
             "claims": self.scores.claims.to_dict(),
         }
-
-
-def score_document(gold: Annotation, predicted: Annotation, text: str) -> DocumentScores:
-    index = TokenIndex(sentences(text))  # cached: validating the prediction tokenized it
-    return DocumentScores(
-        entities=entities_document(gold, predicted, index),
-        relations=relations_document(gold, predicted),
-        claims=claims_document(gold, predicted, index),
-    )
 
 
 def evaluate(
@@ -132,11 +108,6 @@ def evaluate(
         else:
             check_prediction(predicted, article, (origins or {}).get(g.doc_id, "predictions"))
         per_document.append(score_document(g, predicted, article.text))
-    summed = DocumentScores(
-        entities=summarize_entities([s.entities for s in per_document]),
-        relations=summarize_relations([s.relations for s in per_document]),
-        claims=summarize_claims([s.claims for s in per_document]),
-    )
     intervals = bootstrap_f1(
         {name: [counts_of(s) for s in per_document] for name, counts_of in HEADLINES.items()},
         resamples=resamples,
@@ -146,15 +117,15 @@ def evaluate(
         split=split,
         documents=len(gold),
         predicted=len(predictions),
-        scores=summed,
+        scores=summarize_documents(per_document),
         intervals=intervals,
         resamples=resamples,
         seed=seed,
     )
 
 
-def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], dict[str, Article]]:
-    """The gold annotations of ``split`` in ``store`` and the articles of the whole split.
+def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
+    """The gold annotations of ``split`` in ``store`` and their articles, in id order.
 
     Documents of the split without gold yet (selected, not yet adjudicated) are not scored.
     """
@@ -162,9 +133,7 @@ def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], dict[s
     if split not in splits:
         known = ", ".join(splits) or "none"
         raise CorpusError(f"{store.splits_path}: no split {split!r} (known: {known})")
-    articles = {doc_id: store.load_article(doc_id) for doc_id in splits[split]}
-    paths = [store.gold_path(doc_id) for doc_id in splits[split]]
-    gold = [load_annotation(path) for path in paths if path.exists()]
+    gold, articles = store.gold_documents(split)
     if not gold:
         raise CorpusError(f"{store.gold_dir}: no gold document in split {split!r}")
     return gold, articles
@@ -199,7 +168,7 @@ def format_table(result: EvaluationResult) -> str:
         row("span type", spans.type.micro),
         "  outcomes: " + ", ".join(f"{k} {len(v)}" for k, v in spans.outcomes.items()),
         section("relations"),
-        row("strict", s.relations.strict_micro, "relations.strict"),
+        row("strict", s.relations.strict.micro, "relations.strict"),
         row("boundaries", s.relations.boundaries, "relations.boundaries"),
         row("entity", s.relations.entity, "relations.entity"),
         section("claims"),
@@ -243,7 +212,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def _evaluate(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
-    gold, articles = load_split(store, args.split)
+    gold, in_split = load_split(store, args.split)
+    articles = {article.id: article for article in in_split}
     if not args.predictions.is_file():
         raise FileNotFoundError(f"{args.predictions}: no such file")
     found = read_predictions(args.predictions, set(articles), args.split)

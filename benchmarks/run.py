@@ -20,17 +20,15 @@ from tqdm import tqdm
 import baselines
 from baselines.base import Extractor, TrainableExtractor
 from baselines.commands import baseline_name
-from benchmarks.counts import rounded
-from benchmarks.evaluate import evaluate
+from benchmarks.evaluate import evaluate, load_split
 from benchmarks.leaderboard import render
+from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import Annotation, Article
 from corpus.splits import SPLITS
 from corpus.store import (
-    CorpusError,
     CorpusStore,
-    load_annotation,
     write_json,
     write_text_atomic,
 )
@@ -51,22 +49,6 @@ def corpus_revision(store: CorpusStore) -> str:
     return digest.hexdigest()
 
 
-def gold_documents(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
-    """Gold annotations of ``split`` and their articles, in id order (maybe none)."""
-    gold_ids = {path.stem for path in store.gold_paths()}
-    ids = sorted(doc_id for doc_id in store.splits().get(split, []) if doc_id in gold_ids)
-    gold = [load_annotation(store.gold_path(doc_id)) for doc_id in ids]
-    return gold, [store.load_article(doc_id) for doc_id in ids]
-
-
-def split_documents(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
-    """Gold annotations of ``split`` and their articles; the split needs at least one."""
-    gold, articles = gold_documents(store, split)
-    if not gold:
-        raise CorpusError(f"{store.gold_dir}: no gold document in split {split!r}")
-    return gold, articles
-
-
 def predict(extractor: Extractor, articles: Sequence[Article]) -> list[Annotation]:
     predictions: list[Annotation] = []
     batches = range(0, len(articles), BATCH_SIZE)
@@ -84,7 +66,7 @@ def trained_predictions(
 ) -> tuple[list[Annotation], str]:
     """Predictions of a trained baseline and the protocol that produced them: trained on the
     train split when it has enough gold documents, else cross-validated over sentences."""
-    train_gold, train_articles = gold_documents(store, "train")
+    train_gold, train_articles = store.gold_documents("train")
     if split != "train" and len(train_gold) >= MIN_TRAIN_DOCUMENTS:
         extractor.fit(train_gold, train_articles)
         protocol = f"trained on the train split ({len(train_gold)} documents)"
@@ -127,7 +109,7 @@ def run(
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Run, score and write every baseline of ``names``; returns the results and the skipped."""
     store = CorpusStore(corpus)
-    gold, articles = split_documents(store, split)
+    gold, articles = load_split(store, split)
     provenance = {
         "benchmark_version": BENCHMARK_VERSION,
         "corpus_revision": corpus_revision(store),

@@ -29,7 +29,7 @@ from huggingface_hub.errors import HfHubHTTPError
 
 from corpus.card import CardInputs, render_card
 from corpus.cli import add_corpus_option, subcommand
-from corpus.export_rows import ROW_BUILDERS, GoldDocument, gold_documents, split_statistics
+from corpus.export_rows import ROW_BUILDERS, GoldDocument, documents_by_split, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
 from corpus.licences import is_open
 from corpus.schema import ArticleMeta
@@ -164,7 +164,7 @@ def export_corpus(
     problems = check_corpus(store, progress=True)
     if problems:
         raise InvalidCorpus(store.root, problems)
-    by_split = gold_documents(store)
+    by_split = documents_by_split(store)
     left_out = None
     if open_only:
         left_out = [d.article.meta for docs in by_split.values() for d in docs if not _open(d)]

@@ -15,7 +15,7 @@ from tqdm import tqdm
 
 from corpus.features import DOCUMENTS, labels_to_names
 from corpus.schema import CLAIM_ATTRIBUTES, LAYERS, Annotation, Article, Mention
-from corpus.store import CorpusError, CorpusStore, load_annotation
+from corpus.store import CorpusError, CorpusStore
 from corpus.text import AlignmentError, Sentence, offsets_to_bio, sentences
 
 # --- the gold documents ----------------------------------------------------------------------
@@ -46,18 +46,20 @@ class GoldDocument:
         return {"text": self.surface(start, end), "start": start, "end": end}
 
 
-def gold_documents(store: CorpusStore) -> dict[str, list[GoldDocument]]:
+def documents_by_split(store: CorpusStore) -> dict[str, list[GoldDocument]]:
     """Gold documents by split (in the order of ``splits.json``), sorted by id; no empty split."""
     split_of = store.split_of()
-    by_split: dict[str, list[GoldDocument]] = {split: [] for split in store.splits()}
-    for path in tqdm(store.gold_paths(), desc="export", unit="doc"):
-        annotation = load_annotation(path)
-        if annotation.doc_id not in split_of:
-            raise CorpusError(f"{path}: {annotation.doc_id} is in no split of {store.splits_path}")
-        article = store.load_article(annotation.doc_id)
-        document = GoldDocument(article, annotation, sentences(article.text))
-        by_split[split_of[annotation.doc_id]].append(document)
-    return {split: docs for split, docs in by_split.items() if docs}
+    unsplit = [path for path in store.gold_paths() if path.stem not in split_of]
+    if unsplit:
+        raise CorpusError(f"{unsplit[0]}: {unsplit[0].stem} is in no split of {store.splits_path}")
+    by_split: dict[str, list[GoldDocument]] = {}
+    for split in store.splits():
+        gold, articles = store.gold_documents(split)
+        pairs = tqdm(zip(gold, articles, strict=True), total=len(gold), desc=f"export {split}")
+        documents = [GoldDocument(a, g, sentences(a.text)) for g, a in pairs]
+        if documents:
+            by_split[split] = documents
+    return by_split
 
 
 # --- rows of each configuration --------------------------------------------------------------

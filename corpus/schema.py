@@ -106,6 +106,11 @@ def _optional(data: dict, key: str, kind: type | tuple[type, ...], where: str) -
     return _need(data, key, kind, where)
 
 
+def _item_where(where: str, noun: str, data: Any) -> str:
+    """Where an item is, for errors: ``"<where>: claim c3"`` (``?`` for an item without id)."""
+    return f"{where}: {noun} {data.get('id', '?') if isinstance(data, dict) else '?'}"
+
+
 def _label(value: str, allowed: tuple[str, ...] | dict, what: str, where: str) -> str:
     if value not in allowed:
         raise SchemaError(f"{where}: unknown {what} {value!r} (known: {', '.join(allowed)})")
@@ -206,7 +211,7 @@ class Mention:
 
     @classmethod
     def from_dict(cls, data: dict, where: str) -> Mention:
-        where = f"{where}: mention {data.get('id', '?') if isinstance(data, dict) else '?'}"
+        where = _item_where(where, "mention", data)
         _unknown_keys(data, {"id", "start", "end", "text", "type", "kind", "entity"}, where)
         span = Span.from_dict(data, where)
         return cls(
@@ -230,7 +235,7 @@ class Entity:
 
     @classmethod
     def from_dict(cls, data: dict, where: str) -> Entity:
-        where = f"{where}: entity {data.get('id', '?') if isinstance(data, dict) else '?'}"
+        where = _item_where(where, "entity", data)
         _unknown_keys(data, {"id", "name"}, where)
         return cls(_need(data, "id", str, where), _need(data, "name", str, where))
 
@@ -247,7 +252,7 @@ class Relation:
 
     @classmethod
     def from_dict(cls, data: dict, where: str) -> Relation:
-        where = f"{where}: relation {data.get('id', '?') if isinstance(data, dict) else '?'}"
+        where = _item_where(where, "relation", data)
         _unknown_keys(data, {"id", "type", "head", "tail"}, where)
         return cls(
             id=_need(data, "id", str, where),
@@ -284,7 +289,7 @@ class Claim:
 
     @classmethod
     def from_dict(cls, data: dict, where: str) -> Claim:
-        where = f"{where}: claim {data.get('id', '?') if isinstance(data, dict) else '?'}"
+        where = _item_where(where, "claim", data)
         known = {"id", "content", "cue", "sources", "parent", *CLAIM_ATTRIBUTES}
         _unknown_keys(data, known, where)
         sources = _optional(data, "sources", list, where) or []
@@ -320,7 +325,7 @@ class ClaimLink:
 
     @classmethod
     def from_dict(cls, data: dict, where: str) -> ClaimLink:
-        where = f"{where}: claim link {data.get('id', '?') if isinstance(data, dict) else '?'}"
+        where = _item_where(where, "claim link", data)
         _unknown_keys(data, {"id", "type", "from", "to"}, where)
         return cls(
             id=_need(data, "id", str, where),

@@ -24,11 +24,11 @@ from corpus.splits import SPLITS
 from corpus.store import CorpusError, CorpusStore
 from corpus.text import sentences
 
-# Counts of one group of documents: a number, or a number per label.
-Counts = dict[str, Any]
+# The statistics of one group of documents (a split, the total): a number, or one per label.
+GroupStats = dict[str, Any]
 
 
-def zero_counts() -> Counts:
+def empty_stats() -> GroupStats:
     return {
         "documents": 0,
         "sentences": 0,
@@ -52,15 +52,15 @@ def zero_counts() -> Counts:
 
 
 def corpus_stats(store: CorpusStore, progress: bool = False) -> dict[str, Any]:
-    """``{"splits": {split: counts}, "total": counts}``; documents in no split count in total."""
+    """``{"splits": {split: stats}, "total": stats}``; documents in no split count in total."""
     if not store.root.is_dir():
         raise CorpusError(f"{store.root}: no such corpus folder")
     recorded = store.splits()
-    by_split = {split: zero_counts() for split in (*SPLITS, *recorded)}
-    total = zero_counts()
+    by_split = {split: empty_stats() for split in (*SPLITS, *recorded)}
+    total = empty_stats()
     split_of = store.split_of()
 
-    def groups(doc_id: str) -> list[Counts]:
+    def groups(doc_id: str) -> list[GroupStats]:
         return [total, by_split[split_of[doc_id]]] if doc_id in split_of else [total]
 
     paths = store.article_paths()
@@ -68,34 +68,34 @@ def corpus_stats(store: CorpusStore, progress: bool = False) -> dict[str, Any]:
         store.articles(), total=len(paths), desc="stats", unit="doc", disable=not progress
     ):
         found = sentences(article.text)
-        for counts in groups(article.id):
-            counts["documents"] += 1
-            counts["sentences"] += len(found)
-            counts["tokens"] += sum(len(sentence.tokens) for sentence in found)
+        for group in groups(article.id):
+            group["documents"] += 1
+            group["sentences"] += len(found)
+            group["tokens"] += sum(len(sentence.tokens) for sentence in found)
     for annotation in store.gold():
-        for counts in groups(annotation.doc_id):
-            _add_gold(counts, annotation)
+        for group in groups(annotation.doc_id):
+            _add_gold(group, annotation)
     return {"splits": by_split, "total": total}
 
 
-def _add_gold(counts: Counts, annotation: Annotation) -> None:
-    counts["gold_documents"] += 1
-    counts["mentions"] += len(annotation.mentions)
+def _add_gold(group: GroupStats, annotation: Annotation) -> None:
+    group["gold_documents"] += 1
+    group["mentions"] += len(annotation.mentions)
     for mention in annotation.mentions:
-        counts["mentions_by_type"][mention.type] += 1
-        counts["mentions_by_kind"][mention.kind] += 1
-    counts["entities"] += len(annotation.entities)
-    counts["relations"] += len(annotation.relations)
+        group["mentions_by_type"][mention.type] += 1
+        group["mentions_by_kind"][mention.kind] += 1
+    group["entities"] += len(annotation.entities)
+    group["relations"] += len(annotation.relations)
     for relation in annotation.relations:
-        counts["relations_by_type"][relation.type] += 1
-    counts["claims"] += len(annotation.claims)
+        group["relations_by_type"][relation.type] += 1
+    group["claims"] += len(annotation.claims)
     for claim in annotation.claims:
         for name in CLAIM_ATTRIBUTES:
-            counts[f"claims_by_{name}"][claim.attribute(name)] += 1
-        counts["nested_claims"] += claim.parent is not None
-    counts["claim_links"] += len(annotation.claim_links)
+            group[f"claims_by_{name}"][claim.attribute(name)] += 1
+        group["nested_claims"] += claim.parent is not None
+    group["claim_links"] += len(annotation.claim_links)
     for link in annotation.claim_links:
-        counts["claim_links_by_type"][link.type] += 1
+        group["claim_links_by_type"][link.type] += 1
 
 
 def format_table(stats: dict[str, Any]) -> str:

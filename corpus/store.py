@@ -145,6 +145,14 @@ class CorpusStore:
     def split_of(self) -> dict[str, str]:
         return {doc_id: split for split, ids in self.splits().items() for doc_id in ids}
 
+    def gold_documents(self, split: str) -> tuple[list[Annotation], list[Article]]:
+        """The gold annotations of the documents of ``split`` that have one, and their
+        articles, in id order (none for a split that is empty or not recorded)."""
+        with_gold = {path.stem for path in self.gold_paths()}
+        ids = sorted(with_gold.intersection(self.splits().get(split, ())))
+        gold = [load_annotation(self.gold_path(doc_id)) for doc_id in ids]
+        return gold, [self.load_article(doc_id) for doc_id in ids]
+
 
 def load_article(path: Path) -> Article:
     try:

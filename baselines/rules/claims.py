@@ -15,75 +15,34 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from baselines.base import Draft
-from baselines.rules.lexicon import NEGATIONS, NOMINAL_HEADS, STOP_WORDS
+from baselines.base import Draft, DraftClaim
+from baselines.rules.lexicon import (
+    CLAUSE_STARTS,
+    CLOSE_QUOTES,
+    COPULAS,
+    CUE_AUXILIARIES,
+    DASHES,
+    NEGATIONS,
+    NOMINAL_HEADS,
+    NOT_CONTENT_AFTER,
+    NOUN_MARKERS,
+    OPEN_QUOTES,
+    PLURAL_PRONOUNS,
+    PREPOSITIONS,
+    SOURCE_CUE_FILLERS,
+    STOP_WORDS,
+    SUBJECT_PRONOUNS,
+)
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import Tok, tokenize
+from baselines.rules.tokens import tokenize
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
+from corpus.schema import CLAIM_ATTRIBUTES
+from corpus.text import Token
 
+# Mention types that can be the source of a claim.
 SOURCE_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Names inside a source noun phrase that are the source themselves ("A Reuters investigation").
 PRODUCERS = frozenset({"PERSON", "ORG"})
-OPEN_QUOTES, CLOSE_QUOTES = frozenset({"“", "‘", '"'}), frozenset({"”", "’", '"'})
-# Words a reporting verb's clause starts with; a bare form ("say", "state") needs one after it.
-CLAUSE_STARTS = frozenset(
-    {
-        "that",
-        "the",
-        "a",
-        "an",
-        "he",
-        "she",
-        "it",
-        "they",
-        "we",
-        "i",
-        "this",
-        "these",
-        "there",
-        "his",
-        "her",
-        "their",
-        "its",
-        "no",
-        "not",
-    }
-)
-NOT_CONTENT_AFTER = frozenset({"be", "by", "when", "to"})
-COPULAS = frozenset({"is", "are", "was", "were"})
-SUBJECT_PRONOUNS = frozenset({"i", "we", "you", "they", "he", "she"})
-PLURAL_PRONOUNS = frozenset({"they", "we"})
-NOUN_MARKERS = frozenset({"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"})
-# Auxiliaries and modals that belong to the cue ("have denied").
-CUE_AUXILIARIES = frozenset(
-    {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
-)
-AUXILIARIES = frozenset(
-    {
-        "have",
-        "has",
-        "had",
-        "also",
-        "later",
-        "previously",
-        "publicly",
-        "again",
-        "will",
-        "would",
-        "did",
-        "does",
-        "do",
-        "repeatedly",
-        "then",
-        "once",
-        "already",
-        "itself",
-        "themselves",
-    }
-)
-PREPOSITIONS = frozenset(["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"])
-DASHES = frozenset({"—", "–"})
-CERTAINTY_ORDER = ("CERTAIN", "PROBABLE", "POSSIBLE")
 
 
 @dataclass(frozen=True)
@@ -132,7 +91,7 @@ def _find_all(index: Forms[Item], words: Sequence[str]) -> list[Item]:
     ]
 
 
-def find_cues(tokens: Sequence[Tok]) -> list[CueMatch]:
+def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
     words = [token.text.lower() for token in tokens]
     capitalised = [token.text[:1].isupper() for token in tokens]
     found: list[CueMatch] = []
@@ -201,10 +160,10 @@ class ClaimFinder:
             stop = following - 1 if tokens[following - 1].text == "and" else len(tokens)
             claim = self._claim(tokens[:stop], mentions, match, previous_sources)
             if claim is not None:
-                previous_sources = self.draft.claims[claim]["sources"]
+                previous_sources = self.draft.claims[claim].sources
 
     def _claim(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, match: CueMatch, previous: tuple
+        self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
     ) -> int | None:
         words = [token.text for token in tokens]
         after_source = (
@@ -248,7 +207,7 @@ class ClaimFinder:
         return self._add(content, cue_span, sources, match.cue, None)
 
     @staticmethod
-    def _cue_span(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int]:
+    def _cue_span(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
         """The cue with the auxiliaries and modals just before it ("have denied")."""
         while first > 0 and tokens[first - 1].text.lower() in CUE_AUXILIARIES:
             first -= 1
@@ -259,7 +218,7 @@ class ClaimFinder:
         words = _WORD.findall(text.lower())
         certainty = cue.certainty
         for hedge in _find_all(_HEDGES, words):
-            certainty = max(certainty, hedge.certainty, key=CERTAINTY_ORDER.index)
+            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
         markers = _find_all(_MARKERS, words)
         kind = cue.kind or (markers[0].kind if markers else None)
         kind = kind or _modal_kind(self.draft, content[0], set(words))
@@ -270,21 +229,23 @@ class ClaimFinder:
         else:
             quote = "MIXED" if any(q in text for q in ("“", "”", '"')) else "INDIRECT"
         return self.draft.add_claim(
-            content,
-            cue_span,
-            tuple(s for s in sources if s is not None),
-            parent,
-            stance=cue.stance,
-            certainty=certainty,
-            kind=kind,
-            quote=quote,
+            DraftClaim(
+                content,
+                cue_span,
+                tuple(s for s in sources if s is not None),
+                parent,
+                stance=cue.stance,
+                certainty=certainty,
+                kind=kind,
+                quote=quote,
+            )
         )
 
     def _sources_before(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, cue_first: int, previous: tuple
+        self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int, previous: tuple
     ) -> tuple[int, ...]:
         j = cue_first - 1
-        while j >= 0 and tokens[j].text.lower() in AUXILIARIES:
+        while j >= 0 and tokens[j].text.lower() in SOURCE_CUE_FILLERS:
             j -= 1
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
@@ -329,7 +290,7 @@ class ClaimFinder:
         return () if nominal is None else (nominal,)
 
     def _nominal_ending(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, j: int
+        self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
     ) -> int | None:
         """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun."""
         if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS:
@@ -352,7 +313,7 @@ class ClaimFinder:
         return self._nominal(tokens, mentions, k, j + 1)
 
     def _nominal(
-        self, tokens: Sequence[Tok], mentions: SentenceMentions, first: int, last: int
+        self, tokens: Sequence[Token], mentions: SentenceMentions, first: int, last: int
     ) -> int | None:
         exact = next((i for f, e, i in mentions.items if f == first and e == last), None)
         if exact is not None:
@@ -377,7 +338,7 @@ def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
 
 
 def _coordination_before(
-    tokens: Sequence[Tok], mentions: SentenceMentions, i: int
+    tokens: Sequence[Token], mentions: SentenceMentions, i: int
 ) -> tuple[int, ...]:
     """The last "X and Y" of names before token ``i``: the antecedents of a plural pronoun."""
     names = [
@@ -404,7 +365,7 @@ def _mention_ending(mentions: SentenceMentions, i: int) -> tuple[int, int, int] 
     return next((item for item in reversed(mentions.items) if item[1] == i), None)
 
 
-def trim(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None:
+def trim(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int] | None:
     """Character span of tokens ``[first, last)`` without outer quotes and punctuation (an
     inner quote's closing mark stays)."""
     while first < last and (
@@ -421,7 +382,7 @@ def trim(tokens: Sequence[Tok], first: int, last: int) -> tuple[int, int] | None
     return tokens[first].start, tokens[last - 1].end
 
 
-def _content_after(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The rest of the sentence after a "that" among its first words ("this week that"), up to
     a semicolon, a non-restrictive ", which ..." appendix, or the dash that closes an aside
     the cue is in ("— who are drawing closer in the face of what they say is a hostile West —")."""
@@ -442,7 +403,7 @@ def _content_after(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
     return trim(tokens, that, end)
 
 
-def _content_before(tokens: Sequence[Tok], cue_first: int) -> tuple[int, int] | None:
+def _content_before(tokens: Sequence[Token], cue_first: int) -> tuple[int, int] | None:
     """The content ending at the last comma or closing quote before the cue's source."""
     end = next(
         (

@@ -1,29 +1,58 @@
 """Small general-English word lists for the rule baseline (no article's wording).
 
-Countries, cities and demonyms come from packages (``baselines.rules.gazetteer``); these lists
-hold the closed-class cues that no package provides.
+Countries, cities and demonyms come from packages (``baselines.rules.gazetteer``), stop words
+from spaCy's list; these lists hold the closed-class cues that no package provides. The cue
+lexicon of attribution (reporting verbs, hedges, kind markers) is ``corpus.cues``.
 """
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 from pathlib import Path
 
 
 def _spacy_stop_words() -> frozenset[str]:
-    """spaCy's English stop words, read from spaCy's own list without importing spaCy: the rule
-    baseline runs no model, and importing spaCy costs a second and leaves some 70,000 objects
-    for every full garbage collection to scan."""
+    """spaCy's English stop words, read from spaCy's ``lang/en/stop_words.py`` as data: neither
+    spaCy nor the file is run (importing spaCy costs a second and leaves some 70,000 objects for
+    every full garbage collection to scan; the rule baseline runs no model).
+
+    The file holds the words as one string (``STOP_WORDS = set(\"\"\"...\"\"\".split())``), and
+    ``contractions`` that it adds as they are and with each ``apostrophe`` of a list.
+    """
     spacy = importlib.util.find_spec("spacy")  # finds the package without importing it
     if spacy is None or not spacy.submodule_search_locations:
         raise ImportError("the rule baseline needs spaCy's English stop words: pip install spacy")
     path = Path(spacy.submodule_search_locations[0], "lang", "en", "stop_words.py")
-    spec = importlib.util.spec_from_file_location("spacy_english_stop_words", path)
-    if spec is None or spec.loader is None or not path.is_file():
-        raise ImportError(f"{path}: spaCy's English stop words are not there")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return frozenset(module.STOP_WORDS)
+    strings = _strings_by_name(path)
+    try:
+        (words,) = strings["STOP_WORDS"]
+        contractions, apostrophes = strings["contractions"], strings["apostrophe"]
+    except (KeyError, ValueError):
+        raise ImportError(f"{path}: not the stop-word list this reader knows") from None
+    variants = {contraction.replace("'", a) for a in apostrophes for contraction in contractions}
+    return frozenset(words.split()) | frozenset(contractions) | variants
+
+
+def _strings_by_name(path: Path) -> dict[str, list[str]]:
+    """The string constants of what a Python file assigns to each name (``name = ...``) or
+    loops a name over (``for name in ...``), read with ``ast``: the file is not run."""
+    try:
+        tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    except (OSError, SyntaxError) as error:
+        raise ImportError(f"{path}: cannot read spaCy's stop words: {error}") from None
+    found: dict[str, list[str]] = {}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            name, value = node.targets[0], node.value
+        elif isinstance(node, ast.For):
+            name, value = node.target, node.iter
+        else:
+            continue
+        if isinstance(name, ast.Name):
+            constants = (n.value for n in ast.walk(value) if isinstance(n, ast.Constant))
+            found[name.id] = [c for c in constants if isinstance(c, str)]
+    return found
 
 
 STOP_WORDS: frozenset[str] = _spacy_stop_words()
@@ -227,7 +256,7 @@ NOMINAL_HEADS: dict[str, str] = {
 
 PRONOUNS: dict[str, str] = {"he": "PERSON", "she": "PERSON", "they": "ORG", "we": "ORG"}
 
-MONTHS: tuple[str, ...] = [
+MONTHS: tuple[str, ...] = (
     "January",
     "February",
     "March",
@@ -240,8 +269,8 @@ MONTHS: tuple[str, ...] = [
     "October",
     "November",
     "December",
-]
-WEEKDAYS: tuple[str, ...] = [
+)
+WEEKDAYS: tuple[str, ...] = (
     "Monday",
     "Tuesday",
     "Wednesday",
@@ -249,9 +278,9 @@ WEEKDAYS: tuple[str, ...] = [
     "Friday",
     "Saturday",
     "Sunday",
-]
+)
 
-NUMBER_WORDS: tuple[str, ...] = [
+NUMBER_WORDS: tuple[str, ...] = (
     "one",
     "two",
     "three",
@@ -275,7 +304,7 @@ NUMBER_WORDS: tuple[str, ...] = [
     "ninety",
     "hundred",
     "dozen",
-]
+)
 SCALE_WORDS: tuple[str, ...] = ("hundred", "thousand", "million", "billion", "trillion")
 
 # Verbs of the relation patterns: sending people, supplying goods, attacking, meeting.
@@ -409,3 +438,77 @@ LAW_HEADS: tuple[str, ...] = ("treaty", "pact", "accord", "convention")
 GPE_DESIGNATORS: frozenset[str] = frozenset(["region", "province", "oblast", "prefecture"])
 # Named areas without a government.
 AREA_NAMES: frozenset[str] = frozenset({"West", "East"})
+
+# Words of the claim patterns.
+# Words a reporting verb's clause starts with; a bare form ("say", "state") needs one after it.
+CLAUSE_STARTS: frozenset[str] = frozenset(
+    {
+        "that",
+        "the",
+        "a",
+        "an",
+        "he",
+        "she",
+        "it",
+        "they",
+        "we",
+        "i",
+        "this",
+        "these",
+        "there",
+        "his",
+        "her",
+        "their",
+        "its",
+        "no",
+        "not",
+    }
+)
+# Words right after a cue form that show it reports no content ("said to be", "reported by").
+NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
+COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
+SUBJECT_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you", "they", "he", "she"})
+PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
+# Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
+NOUN_MARKERS: frozenset[str] = frozenset(
+    {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
+)
+# Auxiliaries and modals that belong to the cue ("have denied").
+CUE_AUXILIARIES: frozenset[str] = frozenset(
+    {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
+)
+# Words that may stand between a source and its cue ("Moscow has also publicly denied").
+SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
+    {
+        "have",
+        "has",
+        "had",
+        "also",
+        "later",
+        "previously",
+        "publicly",
+        "again",
+        "will",
+        "would",
+        "did",
+        "does",
+        "do",
+        "repeatedly",
+        "then",
+        "once",
+        "already",
+        "itself",
+        "themselves",
+    }
+)
+PREPOSITIONS: frozenset[str] = frozenset(
+    ["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"]
+)
+
+# Punctuation and clitics.
+POSSESSIVES: frozenset[str] = frozenset({"’s", "'s"})
+OPEN_QUOTES: frozenset[str] = frozenset({"“", "‘", '"'})
+CLOSE_QUOTES: frozenset[str] = frozenset({"”", "’", '"'})
+DASHES: frozenset[str] = frozenset({"—", "–"})
+# Punctuation that breaks a clause: an apposition does not reach across it.
+CLAUSE_BREAKS: frozenset[str] = frozenset({",", ";", ":", "—", "–", "(", ")", "“", "”", '"'})

@@ -1,6 +1,6 @@
 """Mentions by rule: dates and quantities by pattern, names from the gazetteer and capitalised
 sequences with role and organisation cues, roles from the role lexicon, pronouns; coreference
-by same surface or a shared name part ("Shoigu" -> "Sergei Shoigu")."""
+by surface (``baselines.rules.coreference``)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from baselines.base import Draft
+from baselines.rules.coreference import VALUE_TYPES, NameEntities, value_key
 from baselines.rules.gazetteer import first_words, gazetteer, longest_name
 from baselines.rules.lexicon import (
     AREA_NAMES,
@@ -27,8 +28,8 @@ from baselines.rules.lexicon import (
     WEAPON_NOUNS,
     WEEKDAYS,
 )
-from baselines.rules.tokens import Tok
 from corpus.cues import CUES
+from corpus.text import Token
 
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d[\d,.]*|" + "|".join(w for word in NUMBER_WORDS for w in (word, word.title()))
@@ -53,7 +54,7 @@ _NAME_JOINERS = frozenset({"-"})
 REPORTING_WORDS = frozenset(form for cue in CUES for form in cue.forms if " " not in form)
 
 
-def _is_capitalised(token: Tok) -> bool:
+def _is_capitalised(token: Token) -> bool:
     return token.text[:1].isupper() and token.text[:1].isalpha()
 
 
@@ -70,7 +71,8 @@ def _law_start(match: re.Match) -> int | None:
 def pattern_mentions(draft: Draft) -> set[int]:
     """DATE, QUANTITY, WEAPON and LAW spans of a document; returns the characters they cover.
 
-    DATE, QUANTITY and ROLE mentions are values: each is an entity of its own.
+    A DATE or QUANTITY is a value, an entity of its own; a weapon or treaty title is one entity
+    per surface.
     """
     text, covered = draft.text, set()
     patterns = ((_DATE, "DATE"), (_QUANTITY, "QUANTITY"), (_WEAPON, "WEAPON"), (_LAW, "LAW"))
@@ -81,15 +83,15 @@ def pattern_mentions(draft: Draft) -> set[int]:
             if first is not None and covered.isdisjoint(span):
                 covered.update(span)
                 key = (
-                    f"{type_}:{first}"
-                    if type_ in ("DATE", "QUANTITY")
+                    value_key(type_, first)
+                    if type_ in VALUE_TYPES
                     else f"{type_}:{text[first : match.end()].lower()}"
                 )
                 draft.add_mention(first, match.end(), type_, "NAM", key)
     return covered
 
 
-def _name_runs(tokens: Sequence[Tok]) -> list[tuple[int, int]]:
+def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     """Token ranges of capitalised sequences ("Kim Jong-un" joins over a hyphen)."""
     runs, i = [], 0
     while i < len(tokens):
@@ -116,7 +118,7 @@ def _name_runs(tokens: Sequence[Tok]) -> list[tuple[int, int]]:
     return runs
 
 
-def _role_span(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
+def _role_span(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The role expression at token ``i`` ("defence minister", "President"), or None.
 
     A role noun after "the" or a possessor and before neither a name nor "of" refers to a
@@ -135,7 +137,7 @@ def _role_span(tokens: Sequence[Tok], i: int) -> tuple[int, int] | None:
     return first, i + 1
 
 
-def _name_type(tokens: Sequence[Tok], first: int, last: int, before: str) -> str:
+def _name_type(tokens: Sequence[Token], first: int, last: int, before: str) -> str:
     """The type of an unknown capitalised name from its last word and the word before it."""
     if last - first == 1 and tokens[first].text in AREA_NAMES:
         return "LOC"
@@ -149,12 +151,7 @@ def _name_type(tokens: Sequence[Tok], first: int, last: int, before: str) -> str
     return "PERSON" if last - first > 1 else "ORG"
 
 
-def _name_key(parts: Sequence[str]) -> str:
-    """ "Kim Jong-un" and "Kim Jong Un" share a key."""
-    return "".join(parts).lower()
-
-
-def _splits_name(tokens: Sequence[Tok], i: int, j: int, last: int, table: dict) -> bool:
+def _splits_name(tokens: Sequence[Token], i: int, j: int, last: int, table: dict) -> bool:
     """A place name followed by unknown words of one run is a part of a longer name
     ("Vladimir Putin"), unless the run ends with an organisation word ("Moscow City Council")."""
     return (
@@ -174,16 +171,16 @@ class MentionFinder:
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
         self.covered = pattern_mentions(draft)
-        self.known: dict[str, tuple[str, str]] = {}  # surface or name part -> (type, entity key)
+        self.names = NameEntities()
         self.topic: str | None = None
 
-    def sentence(self, tokens: Sequence[Tok]) -> None:
+    def sentence(self, tokens: Sequence[Token]) -> None:
         free = [token.start not in self.covered for token in tokens]
         lowered = [token.text.lower() for token in tokens]
         for i, word in enumerate(lowered):
             span = _role_span(tokens, i) if word in ROLE_WORDS and free[i] else None
             if span and all(free[span[0] : span[1]]):
-                self._add(tokens, *span, "ROLE", f"ROLE:{tokens[i].start}")
+                self._add(tokens, *span, "ROLE", value_key("ROLE", tokens[i].start))
                 free[span[0] : span[1]] = [False] * (span[1] - span[0])
         initial = next((i for i, token in enumerate(tokens) if token.text.isalpha()), 0)
         for first, last in _name_runs(tokens):
@@ -194,7 +191,7 @@ class MentionFinder:
                     self._add(tokens, i, i + 1, "PERSON", self.topic, kind="PRO")
 
     def _names(
-        self, tokens: Sequence[Tok], first: int, last: int, free: list[bool], initial: int
+        self, tokens: Sequence[Token], first: int, last: int, free: list[bool], initial: int
     ) -> None:
         table, longest, starts = gazetteer(), longest_name(), first_words()
         i = first
@@ -222,14 +219,13 @@ class MentionFinder:
                     self._unknown_name(tokens, i, j, i == initial)
                 i = max(j, i + 1)
 
-    def _unknown_name(self, tokens: Sequence[Tok], first: int, last: int, initial: bool) -> None:
+    def _unknown_name(self, tokens: Sequence[Token], first: int, last: int, initial: bool) -> None:
         if initial and last - first == 1 and tokens[first].text.lower() in STOP_WORDS:
             return
         if initial and tokens[first].text.lower() in STOP_WORDS:
             first, initial = first + 1, False
         parts = [token.text for token in tokens[first:last] if token.text.isalpha()]
-        surface = _name_key(parts)
-        match = self.known.get(surface)
+        match = self.names.find(parts)
         reports = last < len(tokens) and tokens[last].text in REPORTING_WORDS
         if match is None and initial and last - first == 1 and not reports:
             return  # a lone capitalised first word: most often an ordinary word ("Lopez said")
@@ -237,12 +233,16 @@ class MentionFinder:
         type_, key = match or (_name_type(tokens, first, last, before), f"NAME:{' '.join(parts)}")
         self._add(tokens, first, last, type_, key)
         if match is None:
-            self.known[surface] = (type_, key)
-            if type_ == "PERSON":
-                self.known.update((_name_key([p]), (type_, key)) for p in (parts[0], parts[-1]))
+            self.names.add(parts, type_, key)
 
     def _add(
-        self, tokens: Sequence[Tok], first: int, last: int, type_: str, key: str, kind: str = "NAM"
+        self,
+        tokens: Sequence[Token],
+        first: int,
+        last: int,
+        type_: str,
+        key: str,
+        kind: str = "NAM",
     ) -> None:
         self.draft.add_mention(tokens[first].start, tokens[last - 1].end, type_, kind, key)
         before = tokens[first - 1].text.lower() if first else ""

@@ -15,46 +15,40 @@ from functools import cached_property
 from baselines.base import Draft
 from baselines.rules.lexicon import (
     ATTACK_VERBS,
+    CLAUSE_BREAKS,
+    DASHES,
     DEPLOY_VERBS,
     JOINT_VERBS,
     LEADER_ROLES,
     MEET_WORDS,
+    POSSESSIVES,
     SUPPLY_VERBS,
 )
-from baselines.rules.tokens import Tok
+from corpus.schema import RELATION_TYPES
+from corpus.text import Token
 
-POSSESSIVES = frozenset({"’s", "'s"})
-CLAUSE_BREAKS = frozenset({",", ";", ":", "—", "–", "(", ")", "“", "”", '"'})
+ROLE_HOLDERS = RELATION_TYPES["HAS_ROLE"].heads
 
-# verb words -> (relation, head types, tail types)
-VERB_PATTERNS: tuple[tuple[frozenset[str], str, frozenset[str], frozenset[str]], ...] = (
-    (
-        DEPLOY_VERBS,
-        "DEPLOYS_TO",
-        frozenset({"GPE", "ORG", "PERSON", "NORP"}),
-        frozenset({"GPE", "LOC"}),
-    ),
-    (SUPPLY_VERBS, "SUPPLIES", frozenset({"GPE", "ORG"}), frozenset({"GPE", "ORG"})),
-    (
-        ATTACK_VERBS,
-        "ATTACKS",
-        frozenset({"GPE", "ORG", "NORP"}),
-        frozenset({"GPE", "ORG", "LOC", "NORP"}),
-    ),
-    (MEET_WORDS, "MEETS", frozenset({"PERSON"}), frozenset({"PERSON"})),
+# Verb words of each relation; the mention types they look for are the relation's own
+# (``corpus.schema.RELATION_TYPES``).
+VERB_PATTERNS: tuple[tuple[frozenset[str], str], ...] = (
+    (DEPLOY_VERBS, "DEPLOYS_TO"),
+    (SUPPLY_VERBS, "SUPPLIES"),
+    (ATTACK_VERBS, "ATTACKS"),
+    (MEET_WORDS, "MEETS"),
 )
 
 
-_VERB_INDEX: dict[str, list[tuple[str, frozenset[str], frozenset[str]]]] = {}
-for _words, _relation, _heads, _tails in VERB_PATTERNS:
+_VERB_INDEX: dict[str, list[str]] = {}
+for _words, _relation in VERB_PATTERNS:
     for _word in _words:
-        _VERB_INDEX.setdefault(_word, []).append((_relation, _heads, _tails))
+        _VERB_INDEX.setdefault(_word, []).append(_relation)
 
 
 class SentenceMentions:
     """The mentions of one sentence, by token index."""
 
-    def __init__(self, draft: Draft, tokens: Sequence[Tok]) -> None:
+    def __init__(self, draft: Draft, tokens: Sequence[Token]) -> None:
         self.draft, self.tokens = draft, tokens
         first_token = {token.start: i for i, token in enumerate(tokens)}
         last_token = {token.end: i for i, token in enumerate(tokens)}
@@ -102,11 +96,11 @@ class SentenceMentions:
         return None
 
 
-def _parenthetical(tokens: Sequence[Tok]) -> list[bool]:
+def _parenthetical(tokens: Sequence[Token]) -> list[bool]:
     """Tokens inside "— ... —" or ", who ... ," asides."""
     inside, flags, closer = False, [], ""
     for i, token in enumerate(tokens):
-        if not inside and token.text in ("—", "–"):
+        if not inside and token.text in DASHES:
             inside, closer = True, token.text
         elif (
             not inside
@@ -132,9 +126,10 @@ def sentence_relations(found: SentenceMentions) -> None:
     _signatories(found)
     _joint_meetings(found)
     for i, token in enumerate(tokens):
-        for relation, heads, tails in _VERB_INDEX.get(token.text.lower(), ()):
-            head = (found.subject if relation == "MEETS" else found.before)(i, heads)
-            tail = found.after(i, tails)
+        for relation in _VERB_INDEX.get(token.text.lower(), ()):
+            spec = RELATION_TYPES[relation]
+            head = (found.subject if relation == "MEETS" else found.before)(i, spec.heads)
+            tail = found.after(i, spec.tails)
             if head is not None and tail is not None:
                 draft.add_relation(relation, head, tail)
 
@@ -147,14 +142,14 @@ def _roles(found: SentenceMentions) -> None:
         role_word = tokens[last - 1].text.lower()
         # ROLE PERSON: "President Vladimir Putin"
         following = items[n + 1] if n + 1 < len(items) else None
-        if following and following[0] == last and found.type(following[2]) == "PERSON":
+        if following and following[0] == last and found.type(following[2]) in ROLE_HOLDERS:
             found.draft.add_relation("HAS_ROLE", following[2], index)
             previous = items[n - 1] if n else None
             if (
                 role_word in LEADER_ROLES
                 and previous
                 and previous[1] == first
-                and found.type(previous[2]) in ("GPE", "NORP", "ORG")
+                and found.type(previous[2]) in RELATION_TYPES["LEADER_OF"].tails
             ):
                 found.draft.add_relation("LEADER_OF", following[2], previous[2])
             continue
@@ -173,7 +168,7 @@ def _roles(found: SentenceMentions) -> None:
 
 
 def _apposition_head(found: SentenceMentions, role_first: int) -> int | None:
-    """The PERSON before ", ..." that the role at ``role_first`` describes, or None."""
+    """The person before ", ..." that the role at ``role_first`` describes, or None."""
     tokens = found.tokens
     i = role_first - 1
     while i >= 0 and tokens[i].text != ",":
@@ -183,7 +178,7 @@ def _apposition_head(found: SentenceMentions, role_first: int) -> int | None:
     if i <= 0:
         return None
     for _, last, index in found.items:
-        if last == i and found.type(index) == "PERSON":
+        if last == i and found.type(index) in ROLE_HOLDERS:
             return index
     return None
 
@@ -215,7 +210,7 @@ def _signatories(found: SentenceMentions) -> None:
         if words[:2] not in (["signed", "by"], ["ratified", "by"]):
             continue
         for _, _, party in _coordinated(found, last + 2):
-            if found.type(party) in ("PERSON", "GPE", "ORG"):
+            if RELATION_TYPES["PARTY_TO"].accepts(found.type(party), "LAW"):
                 found.draft.add_relation("PARTY_TO", party, index)
 
 
@@ -240,7 +235,7 @@ def _joint_meetings(found: SentenceMentions) -> None:
         first_right, last_right, right = found.items[n + 1]
         if first_right != last + 1 or tokens[last].text != "and":
             continue
-        if found.type(left) != "PERSON" or found.type(right) != "PERSON":
+        if not RELATION_TYPES["MEETS"].accepts(found.type(left), found.type(right)):
             continue
         after = [t.text.lower() for t in tokens[last_right : last_right + 2]]
         if any(word in JOINT_VERBS for word in after):

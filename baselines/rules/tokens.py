@@ -1,4 +1,5 @@
-"""A fast regex tokenizer and sentence splitter for the rule baseline.
+"""A fast regex tokenizer and sentence splitter for the rule baseline, with the text layer's
+``Token``.
 
 Its token boundaries follow ``corpus.text`` (spaCy's English rules) on ordinary news text —
 "Russia’s" is "Russia" + "’s", "Jong-un" is "Jong" "-" "un" — at a fraction of the cost.
@@ -7,7 +8,8 @@ Its token boundaries follow ``corpus.text`` (spaCy's English rules) on ordinary 
 from __future__ import annotations
 
 import re
-from typing import NamedTuple
+
+from corpus.text import Token
 
 _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}"  # U.S.
@@ -22,20 +24,14 @@ _TOKEN = re.compile(
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 
 
-class Tok(NamedTuple):
-    start: int
-    end: int
-    text: str
-
-
 _new = tuple.__new__
 
 
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Tok]:
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The tokens of ``text[start:end]`` (no slice is copied), with offsets in ``text``."""
     matches = _TOKEN.finditer(text, start, len(text) if end is None else end)
     # tuple.__new__ skips the NamedTuple's Python-level __new__ (a fifth of the time here)
-    return [_new(Tok, (match.start(), match.end(), match.group())) for match in matches]
+    return [_new(Token, (match.start(), match.end(), match.group())) for match in matches]
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -24,15 +24,16 @@ overlap (highest first; ties by gold, then predicted order), among pairs with ov
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sklearn.metrics import classification_report, confusion_matrix
 
-from benchmarks.counts import Counts, ratio, set_counts, total
+from benchmarks.metrics.counts import Counts, ratio, set_counts, total
 from benchmarks.metrics.matching import (
     gold_entity_keys,
     greedy_one_to_one,
+    link_key,
     match_by_key,
     predicted_entity_keys,
 )
@@ -166,9 +167,9 @@ def claims_document(gold: Annotation, predicted: Annotation, index: TokenIndex) 
             len(gold_claims) - len(attributed),
         ),
         "links": set_counts(
-            {_link_key(link.type, link.source, link.target) for link in gold.claim_links},
+            {claim_link_key(link.type, link.source, link.target) for link in gold.claim_links},
             {
-                _link_key(
+                claim_link_key(
                     link.type,
                     gold_of.get(link.source, f"predicted:{link.source}"),
                     gold_of.get(link.target, f"predicted:{link.target}"),
@@ -228,10 +229,9 @@ def _source_counts(
     return Counts(tp, sum(map(len, predicted)) - tp, sum(map(len, gold)) - tp)
 
 
-def _link_key(link_type: str, source: str, target: str) -> tuple[str, str, str]:
-    if CLAIM_LINK_TYPES[link_type]:  # symmetric
-        source, target = sorted((source, target))
-    return link_type, source, target
+def claim_link_key(link_type: str, source: Hashable, target: Hashable) -> tuple:
+    """``(type, from, to)``, order-free when the type is symmetric."""
+    return link_key(link_type, source, target, CLAIM_LINK_TYPES[link_type])
 
 
 def summarize_claims(documents: Sequence[ClaimScores]) -> ClaimScores:

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
-from benchmarks.counts import ratio
+from benchmarks.metrics.counts import ratio
 from corpus.schema import Annotation
 
 Cluster = frozenset[Hashable]

@@ -41,7 +41,7 @@ from dataclasses import dataclass
 from seqeval.metrics.sequence_labeling import get_entities
 from seqeval.scheme import IOB2, Entities
 
-from benchmarks.counts import Counts, add_by_key, set_counts, total
+from benchmarks.metrics.counts import Counts, TypedCounts, add_by_key, set_counts, total
 from benchmarks.metrics.matching import greedy_one_to_one
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation, Mention
@@ -50,29 +50,6 @@ OUTCOMES: tuple[str, ...] = ("correct", "incorrect", "partial", "missed", "spuri
 
 # An outcome traced to its items: (doc_id, gold mention id or None, predicted mention id or None).
 Outcome = tuple[str, str | None, str | None]
-
-
-@dataclass(frozen=True)
-class TypedCounts:
-    """Counts per type, with micro and macro averages."""
-
-    per_type: dict[str, Counts]
-
-    @property
-    def micro(self) -> Counts:
-        return total(self.per_type.values())
-
-    @property
-    def macro_f1(self) -> float:
-        scores = [counts.f1 for counts in self.per_type.values()]
-        return sum(scores) / len(scores) if scores else 0.0
-
-    def to_dict(self) -> dict:
-        return {
-            "micro": self.micro.to_dict(),
-            "macro_f1": self.macro_f1,
-            "per_type": {name: counts.to_dict() for name, counts in self.per_type.items()},
-        }
 
 
 # --- seqeval on BIO ------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""Pairing gold and predicted items: by equal keys, one-to-one by score, mentions to entities."""
+"""Pairing gold and predicted items: by equal keys, one-to-one by score, mentions to entities;
+the key of a typed link between two items."""
 
 from __future__ import annotations
 
@@ -29,6 +30,15 @@ def match_by_key(
             spurious.append(predicted_id)
     paired = {gold_id for gold_id, _ in pairs}
     return pairs, [gold_id for gold_id in gold_order if gold_id not in paired], spurious
+
+
+def link_key(link_type: str, one: Hashable, other: Hashable, symmetric: bool) -> tuple:
+    """``(type, one, other)`` of a link between two items (a relation, a claim link); for a
+    ``symmetric`` type the two ends in one fixed order (by ``repr``: any hashable ends), so that
+    both directions give the same key."""
+    if symmetric:
+        one, other = sorted((one, other), key=repr)
+    return link_type, one, other
 
 
 def greedy_one_to_one(candidates: Iterable[tuple[float, int, int]]) -> list[tuple[int, int]]:

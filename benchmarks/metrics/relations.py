@@ -16,8 +16,13 @@ from __future__ import annotations
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
 
-from benchmarks.counts import Counts, add_by_key, set_counts, total
-from benchmarks.metrics.matching import gold_entity_keys, match_by_key, predicted_entity_keys
+from benchmarks.metrics.counts import Counts, TypedCounts, add_by_key, set_counts, total
+from benchmarks.metrics.matching import (
+    gold_entity_keys,
+    link_key,
+    match_by_key,
+    predicted_entity_keys,
+)
 from corpus.schema import RELATION_TYPES, Annotation, Relation
 
 # A relation traced to its document: (doc_id, relation id).
@@ -25,32 +30,25 @@ Item = tuple[str, str]
 
 
 def relation_key(relation_type: str, head: Hashable, tail: Hashable) -> tuple:
-    """``(type, head, tail)`` with the arguments sorted when the type is symmetric."""
-    if RELATION_TYPES[relation_type].symmetric:
-        head, tail = sorted((head, tail))
-    return relation_type, head, tail
+    """``(type, head, tail)``, order-free when the type is symmetric."""
+    return link_key(relation_type, head, tail, RELATION_TYPES[relation_type].symmetric)
 
 
 @dataclass(frozen=True)
 class RelationScores:
     """Relation scores of one document or of several (summed); strict misses and false alarms."""
 
-    strict: dict[str, Counts]  # per relation type
+    strict: TypedCounts  # per relation type
     boundaries: Counts
     entity: Counts
     missed: tuple[Item, ...]  # gold relations without a strict match
     spurious: tuple[Item, ...]  # predicted relations without a strict match
 
-    @property
-    def strict_micro(self) -> Counts:
-        return total(self.strict.values())
-
     def to_dict(self) -> dict:
-        scores = [counts.f1 for counts in self.strict.values()]
         return {
-            "strict": self.strict_micro.to_dict(),
-            "strict_macro_f1": sum(scores) / len(scores) if scores else 0.0,
-            "strict_per_type": {name: c.to_dict() for name, c in self.strict.items()},
+            "strict": self.strict.micro.to_dict(),
+            "strict_macro_f1": self.strict.macro_f1,
+            "strict_per_type": {name: c.to_dict() for name, c in self.strict.per_type.items()},
             "boundaries": self.boundaries.to_dict(),
             "entity": self.entity.to_dict(),
             "missed": [{"doc_id": d, "id": i} for d, i in self.missed],
@@ -86,7 +84,7 @@ def relations_document(gold: Annotation, predicted: Annotation) -> RelationScore
     boundary_pairs, _, _ = match_by_key(_keyed(gold, False), _keyed(predicted, False))
     n_gold, n_predicted = len(gold.relations), len(predicted.relations)
     return RelationScores(
-        strict={name: Counts(*row) for name, row in sorted(table.items())},
+        strict=TypedCounts({name: Counts(*row) for name, row in sorted(table.items())}),
         boundaries=Counts(
             len(boundary_pairs), n_predicted - len(boundary_pairs), n_gold - len(boundary_pairs)
         ),
@@ -105,7 +103,7 @@ def _entity_relations(relations: Sequence[Relation], entity_of: Mapping[str, str
 
 def summarize_relations(documents: Sequence[RelationScores]) -> RelationScores:
     return RelationScores(
-        strict=add_by_key(d.strict for d in documents),
+        strict=TypedCounts(add_by_key(d.strict.per_type for d in documents)),
         boundaries=total(d.boundaries for d in documents),
         entity=total(d.entity for d in documents),
         missed=tuple(item for d in documents for item in d.missed),

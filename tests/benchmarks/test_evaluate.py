@@ -13,7 +13,7 @@ from benchmarks.__main__ import main
 from benchmarks.evaluate import HEADLINES, evaluate, load_split
 from benchmarks.predictions import PredictionsError
 from corpus.schema import Annotation, Article
-from corpus.store import CorpusStore, write_json
+from corpus.store import CorpusError, CorpusStore, write_json
 from tests.benchmarks.conftest import GOLD, mention
 from tests.conftest import REPO
 
@@ -159,6 +159,16 @@ def test_cli_unknown_split_is_one_line(corpus_dir: Path, tmp_path: Path, capsys)
     assert "no split 'x' (known: train, dev, test)" in capsys.readouterr().err
 
 
+def test_load_split_scores_the_documents_with_gold(corpus_dir: Path) -> None:
+    store = CorpusStore(corpus_dir)
+    store.save_article(Article("synthetic2", "A second SYNTHETIC text."))
+    write_json(store.splits_path, {"test": ["synthetic2", "synthetic1"], "dev": ["synthetic2"]})
+    gold, articles = load_split(store, "test")  # synthetic2 is selected, not yet adjudicated
+    assert [a.doc_id for a in gold] == [a.id for a in articles] == ["synthetic1"]
+    with pytest.raises(CorpusError, match="gold: no gold document in split 'dev'"):
+        load_split(store, "dev")
+
+
 def test_module_exits_non_zero_on_a_malformed_file(corpus_dir: Path, tmp_path: Path) -> None:
     predictions = write_lines(tmp_path / "pred.jsonl", ["[1, 2]"])
     done = subprocess.run(
@@ -203,7 +213,8 @@ def test_results_are_reproducible(synthetic_article: Article, synthetic_gold: An
     reason="the seed gold corpus/gold/ecc15c41bcd53d94.json does not exist yet",
 )
 def test_seed_gold_against_itself_and_empty() -> None:
-    gold, articles = load_split(CorpusStore(REPO / "corpus"), "test")
+    gold, in_split = load_split(CorpusStore(REPO / "corpus"), "test")
+    articles = {article.id: article for article in in_split}
     seed = [g for g in gold if g.doc_id == SEED_ID]
     perfect = evaluate(seed, {SEED_ID: seed[0]}, articles, split="test", resamples=20)
     for name, f1 in perfect.headline().items():

@@ -11,7 +11,7 @@ from corpus.export_rows import (
     GoldDocument,
     claim_rows,
     document_rows,
-    gold_documents,
+    documents_by_split,
     ner_rows,
     relation_rows,
     row_to_annotation,
@@ -32,23 +32,23 @@ def store(tmp_path: Path) -> CorpusStore:
 @pytest.fixture
 def first(store: CorpusStore) -> GoldDocument:
     """The synthetic document with relations and a DENY claim."""
-    return gold_documents(store)["train"][0]
+    return documents_by_split(store)["train"][0]
 
 
-def test_gold_documents_by_split_without_empty_splits(store: CorpusStore) -> None:
-    by_split = gold_documents(store)
+def test_documents_by_split_by_split_without_empty_splits(store: CorpusStore) -> None:
+    by_split = documents_by_split(store)
     assert list(by_split) == ["train", "test"]
     assert [doc.doc_id for doc in by_split["test"]] == [derive_doc_id(SYNTHETIC_TEXTS[1])]
 
 
-def test_gold_documents_need_a_split(store: CorpusStore) -> None:
+def test_documents_by_split_need_a_split(store: CorpusStore) -> None:
     store.splits_path.unlink()
     with pytest.raises(CorpusError, match=r"\.json: \w+ is in no split of .*splits\.json"):
-        gold_documents(store)
+        documents_by_split(store)
 
 
 def test_document_row_round_trip_through_the_features(store: CorpusStore) -> None:
-    for docs in gold_documents(store).values():
+    for docs in documents_by_split(store).values():
         for doc in docs:
             (row,) = document_rows(doc)
             assert row_to_annotation(DOCUMENTS.encode_example(row)) == doc.annotation

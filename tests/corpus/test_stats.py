@@ -10,7 +10,7 @@ import pytest
 from corpus import cli
 from corpus.__main__ import build_parser
 from corpus.schema import CLAIM_ATTRIBUTES, MENTION_TYPES, Article
-from corpus.stats import corpus_stats, format_table, zero_counts
+from corpus.stats import corpus_stats, empty_stats, format_table
 from corpus.store import CorpusStore, write_json, write_text_atomic
 
 # Synthetic test documents: invented names and events, not real articles.
@@ -122,7 +122,7 @@ def store(tmp_path: Path) -> CorpusStore:
 
 def counts(labels: dict[str, dict[str, int]] | None = None, **numbers: int) -> dict:
     """Zero counts with the given numbers and per-label numbers set."""
-    result = zero_counts()
+    result = empty_stats()
     result.update(numbers)
     for key, values in (labels or {}).items():
         result[key].update(values)

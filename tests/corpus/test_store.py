@@ -94,3 +94,17 @@ def test_splits_empty_when_absent_and_checked_when_present(tmp_path: Path) -> No
     write_json(store.splits_path, {"train": "a"})
     with pytest.raises(CorpusError, match="split -> list of ids"):
         store.splits()
+
+
+def test_gold_documents_of_a_split_are_those_with_gold_in_id_order(tmp_path: Path) -> None:
+    store = CorpusStore(tmp_path)
+    for doc_id in ("syn-b", "syn-a", "syn-c", "syn-d"):  # SYNTHETIC ids and texts
+        store.save_article(Article(doc_id, f"Synthetic text {doc_id}."))
+    for doc_id in ("syn-b", "syn-a", "syn-d"):
+        store.save_annotation(Annotation(doc_id), store.gold_path(doc_id))
+    write_json(store.splits_path, {"train": ["syn-b", "syn-c", "syn-a"], "test": ["syn-d"]})
+
+    gold, articles = store.gold_documents("train")
+
+    assert [g.doc_id for g in gold] == [a.id for a in articles] == ["syn-a", "syn-b"]
+    assert store.gold_documents("dev") == ([], [])

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.counts import Counts
 from benchmarks.metrics.claims import attribute_report, claims_document, summarize_claims
+from benchmarks.metrics.counts import Counts
 from benchmarks.metrics.token_index import TokenIndex
 from corpus.schema import Annotation
 from corpus.text import sentences

@@ -8,7 +8,7 @@ import pytest
 from seqeval.metrics import classification_report
 from seqeval.scheme import IOB2
 
-from benchmarks.counts import Counts
+from benchmarks.metrics.counts import Counts
 from benchmarks.metrics.entities import (
     bio_counts,
     entities_document,

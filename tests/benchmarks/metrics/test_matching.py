@@ -3,6 +3,7 @@ from __future__ import annotations
 from benchmarks.metrics.matching import (
     gold_entity_keys,
     greedy_one_to_one,
+    link_key,
     match_by_key,
     predicted_entity_keys,
 )
@@ -33,3 +34,10 @@ def test_entity_keys() -> None:
         mentions=[mention("p1", "Smith", "PERSON", occurrence=1), mention("p2", "Bob", "PERSON")],
     )
     assert predicted_entity_keys(gold, predicted) == {"p1": "gold:e1", "p2": "predicted:p2"}
+
+
+def test_link_key_is_order_free_only_when_symmetric() -> None:
+    assert link_key("MEETS", "b", "a", True) == link_key("MEETS", "a", "b", True)
+    assert link_key("SUPPLIES", "b", "a", False) != link_key("SUPPLIES", "a", "b", False)
+    # ends that do not compare (here None and a tuple) are ordered all the same
+    assert link_key("LINK", None, (1, 2), True) == link_key("LINK", (1, 2), None, True)

@@ -1,6 +1,6 @@
 """Push and pull time for 1,000 SYNTHETIC tasks against a real Label Studio it starts.
 
-    python -m benchmarks.perf_annotation [--tasks N]
+    python -m annotation.perf_annotation [--tasks N]
 
 The server is found as ``python -m annotation serve`` finds it and runs on a free loopback
 port with SQLite in a temporary folder. Each SYNTHETIC task carries one annotation (made

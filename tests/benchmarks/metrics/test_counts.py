@@ -2,7 +2,14 @@ from __future__ import annotations
 
 import pytest
 
-from benchmarks.counts import Counts, add_by_key, bootstrap_f1, set_counts, total
+from benchmarks.metrics.counts import (
+    Counts,
+    TypedCounts,
+    add_by_key,
+    bootstrap_f1,
+    set_counts,
+    total,
+)
 
 
 def test_counts_add_and_ratios() -> None:
@@ -44,3 +51,10 @@ def test_bootstrap_of_identical_documents_is_a_point() -> None:
 
 def test_bootstrap_of_no_document() -> None:
     assert bootstrap_f1({"x": []}, resamples=10, seed=0)["x"].to_dict() == {"low": 0, "high": 0}
+
+
+def test_typed_counts_micro_sums_and_macro_averages_the_types() -> None:
+    typed = TypedCounts({"A": Counts(1, 0, 0), "B": Counts(0, 1, 1)})
+    assert typed.micro == Counts(1, 1, 1)
+    assert typed.macro_f1 == pytest.approx((1.0 + 0.0) / 2)
+    assert TypedCounts({}).macro_f1 == 0.0

@@ -1,4 +1,5 @@
-"""The one additive score type every metric builds on, and bootstrap intervals over documents.
+"""The one additive score type every metric builds on (and its per-type table), bootstrap
+intervals over documents, and the rounding of written results.
 
 Zero-division rule: a ratio whose denominator is 0 is 0.0 (precision with no prediction,
 recall with no gold item, F1 when precision + recall is 0), as ``zero_division=0`` in seqeval
@@ -57,6 +58,30 @@ class Counts:
 
 def total(counts: Iterable[Counts]) -> Counts:
     return sum(counts, Counts())
+
+
+@dataclass(frozen=True)
+class TypedCounts:
+    """Counts per type, with the micro average (their sum) and the macro average (the mean of
+    the per-type F1 over the types present)."""
+
+    per_type: dict[str, Counts]
+
+    @property
+    def micro(self) -> Counts:
+        return total(self.per_type.values())
+
+    @property
+    def macro_f1(self) -> float:
+        scores = [counts.f1 for counts in self.per_type.values()]
+        return sum(scores) / len(scores) if scores else 0.0
+
+    def to_dict(self) -> dict:
+        return {
+            "micro": self.micro.to_dict(),
+            "macro_f1": self.macro_f1,
+            "per_type": {name: counts.to_dict() for name, counts in self.per_type.items()},
+        }
 
 
 def add_by_key(tables: Iterable[Mapping[str, Counts]]) -> dict[str, Counts]:

@@ -1,0 +1,160 @@
+"""Claims by rule (``baselines/rules/claims.py``): cues, contents, sources and attributes, on
+CONSTRUCTED test sentences (one attribution pattern each), not news."""
+
+from __future__ import annotations
+
+from baselines.rules.claims import find_cues, trim
+from baselines.rules.tokens import tokenize
+from corpus.schema import Article
+from corpus.validate import check_annotation
+from tests.baselines.rules.conftest import draft_of, surface
+
+
+def cues_of(text: str) -> list[tuple[str, str]]:
+    """``(cue lemma, matched words)`` of each cue found in ``text``."""
+    tokens = tokenize(text)
+    return [
+        (match.cue.lemma, " ".join(t.text for t in tokens[match.first : match.last]))
+        for match in find_cues(tokens)
+    ]
+
+
+def claims_of(text: str) -> list[tuple[str, tuple[str, ...], str | None, str]]:
+    """``(content, source surfaces, cue, stance)`` of each claim of ``text``."""
+    draft = draft_of(text)
+    annotation = draft.build()
+    assert check_annotation(annotation, Article("constructed", text), "prediction") == []
+    return [
+        (
+            text[slice(*claim.content)],
+            tuple(surface(draft, s) for s in claim.sources),
+            text[slice(*claim.cue)] if claim.cue else None,
+            claim.stance,
+        )
+        for claim in draft.claims
+    ]
+
+
+def attributes_of(text: str) -> list[tuple[str, str, str]]:
+    """``(certainty, kind, quote)`` of each claim of ``text``."""
+    return [(c.certainty, c.kind, c.quote) for c in draft_of(text).claims]
+
+
+# --- cues ----------------------------------------------------------------------------------
+
+
+def test_cue_forms_from_the_lexicon_longest_first() -> None:
+    assert cues_of("Ortiz told reporters the bridge is safe.") == [
+        ("tell a news conference", "told reporters")
+    ]
+    assert cues_of("Ortiz said it, according to Lopez.") == [
+        ("say", "said"),
+        ("according to", "according to"),
+    ]
+
+
+def test_a_cue_with_a_source_inside_spans_its_closer() -> None:
+    assert cues_of("The Tarso Gazette cited Mara Velt as saying it works.") == [
+        ("cite as saying", "cited Mara Velt as saying")
+    ]
+    assert cues_of("The Tarso Gazette cited a survey.") == []  # no closer: no cue
+
+
+def test_negated_hedged_nominal_and_passive_forms_are_no_cues() -> None:
+    assert cues_of("Ortiz has not disclosed the cost.") == []
+    assert cues_of("I think the bridge is safe.") == []
+    assert cues_of("The state news agency opened.") == []
+    assert cues_of("Ortiz is said to be tired.") == []
+
+
+def test_trim_drops_outer_quotes_that_and_edge_punctuation() -> None:
+    for text, first, expected in (
+        ("“That, they said, works.”", 0, "That, they said, works"),
+        ("said that the bridge is safe.", 1, "the bridge is safe"),
+        ("called Ortiz his “dearest friend”.", 1, "Ortiz his “dearest friend”"),
+    ):
+        tokens = tokenize(text)
+        start, end = trim(tokens, first, len(tokens))
+        assert text[start:end] == expected
+    assert trim(tokenize("“ ok"), 0, 2) is None  # fewer than two words left
+
+
+# --- contents and sources ------------------------------------------------------------------
+
+
+def test_denial_with_auxiliary_and_two_sources() -> None:
+    text = "Canada and Peru have denied the arms sales."
+    assert claims_of(text) == [("the arms sales", ("Canada", "Peru"), "have denied", "DENY")]
+
+
+def test_negated_attribution_is_not_a_claim() -> None:
+    assert claims_of("Canada has not disclosed its losses.") == []
+
+
+def test_source_after_a_relative_clause() -> None:
+    text = "Maria Lopez, who visited Peru in May, said the talks went well."
+    assert claims_of(text) == [("the talks went well", ("Maria Lopez",), "said", "ASSERT")]
+
+
+def test_content_before_the_cue_and_source_after_it() -> None:
+    text = "“We are ready,” said Lopez."
+    assert claims_of(text) == [("We are ready", ("Lopez",), "said", "ASSERT")]
+
+
+def test_according_to_before_and_after_the_content() -> None:
+    before = "According to Reuters, the plan failed in Peru."
+    after = "The plan failed in Peru, according to Reuters."
+    assert claims_of(before) == [
+        ("the plan failed in Peru", ("Reuters",), "According to", "ASSERT")
+    ]
+    assert claims_of(after) == [
+        ("The plan failed in Peru", ("Reuters",), "according to", "ASSERT")
+    ]
+
+
+def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
+    assert claims_of("Lopez said the plan failed.") == [
+        ("the plan failed", ("Lopez",), "said", "ASSERT")
+    ]
+
+
+def test_a_plural_pronoun_source_is_the_pair_named_before_it() -> None:
+    text = "Canada and Peru grew closer in what they say is a new era."
+    assert claims_of(text) == [("is a new era", ("Canada", "Peru"), "say", "ASSERT")]
+
+
+def test_a_noun_phrase_source_becomes_a_nominal_mention() -> None:
+    draft = draft_of("Two officials said the bridge will open.")
+    (claim,) = draft.claims
+    (source,) = claim.sources
+    assert surface(draft, source) == "officials"
+    assert (draft.mentions[source].type, draft.mentions[source].kind) == ("ORG", "NOM")
+
+
+def test_the_producer_named_in_a_finding_is_its_source() -> None:
+    text = "A Tarso Gazette investigation found that the bridge was weak."
+    assert claims_of(text) == [("the bridge was weak", ("Tarso Gazette",), "found", "ASSERT")]
+
+
+# --- attributes ----------------------------------------------------------------------------
+
+
+def test_hedges_in_the_content_lower_the_certainty() -> None:
+    assert attributes_of("Lopez said the bridge may fall.") == [("POSSIBLE", "FACT", "INDIRECT")]
+    assert attributes_of("Lopez said the bridge is likely to fall.") == [
+        ("PROBABLE", "FACT", "INDIRECT")
+    ]
+
+
+def test_kind_from_the_cue_a_kind_marker_or_a_future_modal() -> None:
+    assert attributes_of("Lopez warned the bridge is weak.")[0][1] == "PREDICTION"  # the cue
+    assert attributes_of("Lopez said Peru has decided to build a bridge.")[0][1] == "INTENTION"
+    assert attributes_of("Lopez said the plan must change.")[0][1] == "OPINION"
+    assert attributes_of("Lopez said Canada will build a bridge.")[0][1] == "INTENTION"  # actor
+    assert attributes_of("Lopez said the bridge will open soon.")[0][1] == "PREDICTION"
+
+
+def test_quote_type_from_quotation_marks() -> None:
+    assert attributes_of("“We are ready,” said Lopez.")[0][2] == "DIRECT"
+    assert attributes_of("Lopez said the “new era” had begun.")[0][2] == "MIXED"
+    assert attributes_of("Lopez said the new era had begun.")[0][2] == "INDIRECT"
