@@ -265,6 +265,22 @@ CUES: tuple[Cue, ...] = (
     ),  # fmt: skip
     _cue("feel", "feel, feels, felt, feeling", "ASSERT", "PROBABLE", None, "before"),
     _cue(
+        "anticipate",
+        "anticipate, anticipates, anticipated, anticipating",
+        "ASSERT",
+        "PROBABLE",
+        "PREDICTION",
+        "before",
+    ),
+    _cue(
+        "recommend",
+        "recommend, recommends, recommended, recommending",
+        "ASSERT",
+        "CERTAIN",
+        "OPINION",
+        "before",
+    ),
+    _cue(
         "indicate",
         "indicate, indicates, indicated, indicating",
         "ASSERT",
@@ -312,6 +328,9 @@ HEDGES: tuple[Hedge, ...] = (
     Hedge("possibly", ("possibly",), "POSSIBLE"),
     Hedge("perhaps", ("perhaps",), "POSSIBLE"),
     Hedge("maybe", ("maybe",), "POSSIBLE"),
+    Hedge("potentially", ("potentially",), "POSSIBLE"),
+    Hedge("appear to", ("appear to", "appears to", "appeared to"), "PROBABLE"),
+    Hedge("seem", ("seem", "seems", "seemed"), "PROBABLE"),
     Hedge("likely", ("likely",), "PROBABLE"),
     Hedge("probably", ("probably",), "PROBABLE"),
     Hedge("expected to", ("expected to", "is expected to", "are expected to"), "PROBABLE"),
