@@ -4,15 +4,18 @@ For each pair of annotators, the documents both annotated are scored with
 ``benchmarks.metrics.document.score_document`` (first annotator = gold, second = predicted;
 every F1 is symmetric in the two), the per-document scores are summed, and Cohen's kappa
 (``sklearn.metrics.cohen_kappa_score``) is computed on the claim attributes of matched claims
-and on the kind of mentions with the same span. A figure is ``None`` when it is undefined: an
-F1 when neither annotator has an item of that kind, the parent accuracy when no matched claim
-has a parent, a kappa when no item is matched or both annotators use one and the same label
-throughout (the benchmark's zero-division rule would report 0.0 there, which reads as total
-disagreement).
+and on the kind of mentions with the same span. Mentions are also compared per type, and
+entities as coreference clusters (MUC, B³, CEAF-e and their mean, the CoNLL F1). A figure is
+``None`` when it is undefined: an F1 when neither annotator has an item of that kind, the
+parent accuracy when no matched claim has a parent, a kappa when no item is matched or both
+annotators use one and the same label throughout (the benchmark's zero-division rule would
+report 0.0 there, which reads as total disagreement).
 
-``python -m annotation agreement`` prints a table; ``--json OUT`` writes the figures as a flat
-``"layer/metric": value`` dict (pooled over all pairs) with the per-pair figures under
-``"pairs"``.
+Documents that the guidelines quote as examples are reported apart from the others: agreement
+on them is not agreement on unseen text.
+
+``python -m annotation agreement`` prints a table; ``--json OUT`` writes, for each pair, the
+figures (``"layer/metric": value``) over the unseen documents and over the quoted ones.
 """
 
 from __future__ import annotations
@@ -27,11 +30,18 @@ from typing import Any
 from sklearn.metrics import cohen_kappa_score
 from tqdm import tqdm
 
-from benchmarks.metrics.counts import Counts, rounded, total
+from annotation.guidelines import quoted_documents
+from benchmarks.metrics.coreference import (
+    Fractions,
+    conll_f1,
+    coreference_scores,
+    entity_clusters,
+)
+from benchmarks.metrics.counts import Counts, TypedCounts, add_by_key, rounded
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.metrics.matching import match_by_key
 from corpus.cli import add_corpus_option, subcommand
-from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
+from corpus.schema import CLAIM_ATTRIBUTES, MENTION_TYPES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
 from corpus.validate import check_annotation
 
@@ -44,8 +54,9 @@ class DocumentAgreement:
     """Agreement of two annotators on one document, or on several (summed)."""
 
     scores: DocumentScores  # the benchmark's scores, first annotator as gold
-    mentions: Counts  # all mentions, same span and type
+    mentions: TypedCounts  # all mentions, same span and type, per type
     kinds: tuple[tuple[str, str], ...]  # (first, second) kind of mentions with the same span
+    coreference: dict[str, Fractions]  # MUC, B³, CEAF-e of the entity clusters
 
 
 def document_agreement(first: Annotation, second: Annotation, text: str) -> DocumentAgreement:
@@ -55,22 +66,37 @@ def document_agreement(first: Annotation, second: Annotation, text: str) -> Docu
     def spans(annotation: Annotation) -> list[tuple[str, tuple]]:
         return [(m.id, (m.start, m.end)) for m in annotation.mentions]
 
+    type_of = {("first", m.id): m.type for m in first.mentions}
+    type_of.update({("second", m.id): m.type for m in second.mentions})
     pairs, missed, spurious = match_by_key(typed(first), typed(second))
+    per_type = {name: [0, 0, 0] for name in MENTION_TYPES}
+    for a, _ in pairs:
+        per_type[type_of["first", a]][0] += 1
+    for b in spurious:
+        per_type[type_of["second", b]][1] += 1
+    for a in missed:
+        per_type[type_of["first", a]][2] += 1
     kind_of = {("first", m.id): m.kind for m in first.mentions}
     kind_of.update({("second", m.id): m.kind for m in second.mentions})
     same_span, _, _ = match_by_key(spans(first), spans(second))
     return DocumentAgreement(
         scores=score_document(first, second, text),
-        mentions=Counts(len(pairs), len(spurious), len(missed)),
+        mentions=TypedCounts({t: Counts(*counts) for t, counts in per_type.items() if any(counts)}),
         kinds=tuple((kind_of["first", a], kind_of["second", b]) for a, b in same_span),
+        coreference=coreference_scores(entity_clusters(first), entity_clusters(second)),
     )
 
 
 def summarize(documents: Sequence[DocumentAgreement]) -> DocumentAgreement:
+    coreference: dict[str, Fractions] = {}
+    for document in documents:
+        for name, fractions in document.coreference.items():
+            coreference[name] = coreference.get(name, Fractions()) + fractions
     return DocumentAgreement(
         scores=summarize_documents([d.scores for d in documents]),
-        mentions=total(d.mentions for d in documents),
+        mentions=TypedCounts(add_by_key(d.mentions.per_type for d in documents)),
         kinds=tuple(pair for d in documents for pair in d.kinds),
+        coreference=coreference,
     )
 
 
@@ -88,18 +114,25 @@ def f1(counts: Counts) -> float | None:
 
 
 def figures(agreement: DocumentAgreement) -> Figures:
-    """The headline figures, ``"layer/metric": value``."""
+    """The headline figures, ``"layer/metric": value``, layer by layer."""
     entities, relations, claims = (
         agreement.scores.entities,
         agreement.scores.relations,
         agreement.scores.claims,
     )
+    coreference = agreement.coreference
     return {
-        "entities/nam_span_strict_f1": f1(entities.spans.strict.micro),
-        "entities/nam_seqeval_f1": f1(entities.seqeval.micro),
-        "entities/all_mentions_strict_f1": f1(agreement.mentions),
-        "entities/mention_kind_kappa": kappa(agreement.kinds),
-        "entities/mention_kind_matched": len(agreement.kinds),
+        "mentions/nam_span_strict_f1": f1(entities.spans.strict.micro),
+        "mentions/nam_seqeval_f1": f1(entities.seqeval.micro),
+        "mentions/all_strict_f1": f1(agreement.mentions.micro),
+        **{
+            f"mentions/{name}_f1": f1(agreement.mentions.per_type.get(name, Counts()))
+            for name in MENTION_TYPES
+        },
+        "mentions/kind_kappa": kappa(agreement.kinds),
+        "mentions/kind_matched": len(agreement.kinds),
+        **{f"entities/{name}_f1": fractions.f1 for name, fractions in coreference.items()},
+        "entities/conll_f1": conll_f1(coreference) if coreference else None,
         "relations/strict_f1": f1(relations.strict.micro),
         "relations/boundaries_f1": f1(relations.boundaries),
         "relations/entity_f1": f1(relations.entity),
@@ -166,58 +199,68 @@ def annotator_pairs(store: CorpusStore, annotators: Sequence[str] | None) -> lis
 def corpus_agreement(
     store: CorpusStore, annotators: Sequence[str] | None = None, progress: bool = False
 ) -> dict[str, Any]:
-    """Figures pooled over all pairs, the number of distinct documents, and each pair's."""
+    """For each pair of annotators: the documents both annotated, the guideline versions their
+    files follow, and the figures over the unseen documents and over those the guidelines quote."""
+    quoted = quoted_documents()
     pairs = []
-    pooled: list[DocumentAgreement] = []
-    documents: set[str] = set()
     for first, second in annotator_pairs(store, annotators):
         doc_ids = shared_documents(store, first, second)
-        per_document = []
+        per_document: dict[str, DocumentAgreement] = {}
+        versions: set[str] = set()
         for doc_id in tqdm(doc_ids, desc=f"{first} / {second}", unit="doc", disable=not progress):
             article = store.load_article(doc_id)
-            per_document.append(
-                document_agreement(
-                    load_checked(store, first, article),
-                    load_checked(store, second, article),
-                    article.text,
-                )
-            )
+            one, other = (load_checked(store, name, article) for name in (first, second))
+            versions.update(v for v in (one.guidelines, other.guidelines) if v is not None)
+            per_document[doc_id] = document_agreement(one, other, article.text)
+        groups = {
+            "unseen": [d for d in doc_ids if d not in quoted],
+            "quoted_in_guidelines": [d for d in doc_ids if d in quoted],
+        }
         pairs.append(
             {
                 "annotators": [first, second],
+                "guidelines": sorted(versions),
                 "documents": doc_ids,
-                "figures": figures(summarize(per_document)) if doc_ids else {},
+                **{
+                    group: {
+                        "documents": len(ids),
+                        "figures": figures(summarize([per_document[d] for d in ids])),
+                    }
+                    for group, ids in groups.items()
+                    if ids
+                },
             }
         )
-        pooled += per_document
-        documents.update(doc_ids)
-    if not documents:
+    if not any(pair["documents"] for pair in pairs):
         names = "; ".join(" / ".join(pair["annotators"]) for pair in pairs)
         raise CorpusError(f"{store.annotations_dir}: no document annotated by both of {names}")
-    return {"documents": len(documents), **figures(summarize(pooled)), "pairs": pairs}
+    return {"pairs": [pair for pair in pairs if pair["documents"]]}
+
+
+GROUP_TITLES = {"unseen": "", "quoted_in_guidelines": " (quoted)"}
 
 
 def format_table(agreement: dict[str, Any]) -> str:
-    """One row per figure, one column per pair (and the pooled column when there are several)."""
-    pairs = [pair for pair in agreement["pairs"] if pair["documents"]]
-    columns = [(" / ".join(pair["annotators"]), pair["figures"]) for pair in pairs]
-    if len(columns) > 1:
-        columns.append(("pooled", agreement))
-    names = list(pairs[0]["figures"])
-    width = max(map(len, names)) + 2
-    header = "".join(f"{title:>24}" for title, _ in columns)
-    lines = [f"{'figure':<{width}}{header}"]
-    lines.append(
-        f"{'documents':<{width}}"
-        + "".join(f"{len(pair['documents']):>24}" for pair in pairs)
-        + (f"{agreement['documents']:>24}" if len(columns) > 1 else "")
-    )
-    for name in names:
-        cells = "".join(f"{_cell(values[name]):>24}" for _, values in columns)
-        lines.append(f"{name:<{width}}{cells}")
-    for pair in agreement["pairs"]:
-        if not pair["documents"]:
-            lines.append(f"no document annotated by both {' and '.join(pair['annotators'])}")
+    """One row per figure; one column per pair and group of documents (unseen, quoted)."""
+    columns = [
+        (f"{' / '.join(pair['annotators'])}{title}", pair[group])
+        for pair in agreement["pairs"]
+        for group, title in GROUP_TITLES.items()
+        if group in pair
+    ]
+    names = list(columns[0][1]["figures"])
+    label_width = max(map(len, names)) + 2
+    widths = [max(12, len(title) + 2) for title, _ in columns]
+
+    def row(label: str, cells: list[str]) -> str:
+        padded = (cell.rjust(width) for cell, width in zip(cells, widths, strict=True))
+        return label.ljust(label_width) + "".join(padded)
+
+    lines = [
+        row("figure", [title for title, _ in columns]),
+        row("documents", [str(group["documents"]) for _, group in columns]),
+    ]
+    lines += [row(name, [_cell(g["figures"][name]) for _, g in columns]) for name in names]
     return "\n".join(lines)
 
 
@@ -236,7 +279,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "agreement",
         _agreement,
         "Pairwise agreement between annotators on the documents both annotated: the "
-        "benchmark's F1 per layer and Cohen's kappa on claim attributes and mention kind.",
+        "benchmark's F1 per layer, mention F1 per type, coreference (MUC, B-cubed, CEAF-e, "
+        "CoNLL) and Cohen's kappa on claim attributes and mention kind; documents the "
+        "guidelines quote are reported apart.",
     )
     add_corpus_option(parser)
     parser.add_argument(

@@ -1,4 +1,5 @@
-"""The annotation guidelines (``guidelines.md``) as the code sees them: their version."""
+"""The annotation guidelines (``guidelines.md``) as the code sees them: their version and the
+articles they quote."""
 
 from __future__ import annotations
 
@@ -18,3 +19,13 @@ def guidelines_version() -> str:
     if match is None:
         raise CorpusError(f"{GUIDELINES}: no 'Version X' line")
     return match.group(1)
+
+
+QUOTED_DOCUMENT = re.compile(r"train: ([0-9a-f]{16})")
+
+
+def quoted_documents() -> set[str]:
+    """The articles the guidelines quote as examples (``train: ID``): agreement measured on them
+    is not agreement on unseen text, and is reported apart."""
+    text = GUIDELINES.read_text(encoding="utf-8")
+    return set(QUOTED_DOCUMENT.findall(text))

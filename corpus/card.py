@@ -58,6 +58,7 @@ class CardInputs:
     agreement: dict[str, Any] | None  # corpus/agreement.json, when it exists
     repo_id: str | None  # ORG/NAME on the hub, when known
     left_out: list[ArticleMeta] | None = None  # gold documents an --open-only export leaves out
+    provenance: str | None = None  # the corpus's PROVENANCE.md: how its gold was made
 
 
 def render_card(inputs: CardInputs) -> str:
@@ -117,6 +118,8 @@ def card_body(inputs: CardInputs) -> str:
         "## Labels\n\n" + _labels(),
         "## Statistics\n\n" + _statistics(inputs.statistics),
     ]
+    if inputs.provenance is not None:
+        sections.append("## How the gold was made\n\n" + inputs.provenance.strip())
     if inputs.agreement is not None:
         sections.append("## Inter-annotator agreement\n\n" + _agreement(inputs.agreement))
     sections += [
@@ -186,15 +189,35 @@ def _statistics(statistics: dict[str, dict[str, int]]) -> str:
     return _table(["split", *figures], rows)
 
 
+GROUPS = {
+    "unseen": "unseen documents",
+    "quoted_in_guidelines": "documents quoted in the guidelines",
+}
+
+
 def _agreement(agreement: dict[str, Any]) -> str:
-    figures = [
-        [key, round(value, 4)]
-        for key, value in agreement.items()
-        if isinstance(value, int | float) and not isinstance(value, bool)
-    ]
-    if not figures:
-        return "The agreement file has no top-level figures."
-    return _table(["figure", "value"], figures)
+    """One table per pair of annotators (``python -m annotation agreement --json``): a column
+    per group of documents, a row per figure."""
+    tables = []
+    for pair in agreement.get("pairs", []):
+        groups = [(title, pair[group]) for group, title in GROUPS.items() if group in pair]
+        if not groups:
+            continue
+        names = list(groups[0][1]["figures"])
+        rows = [["documents", *(group["documents"] for _, group in groups)]]
+        rows += [[name, *(_figure(g["figures"].get(name)) for _, g in groups)] for name in names]
+        versions = ", ".join(pair.get("guidelines", [])) or "not recorded"
+        tables.append(
+            f"**{' / '.join(pair['annotators'])}** (guidelines {versions})\n\n"
+            + _table(["figure", *(title for title, _ in groups)], rows)
+        )
+    return "\n\n".join(tables) or "The agreement file has no pair of annotators."
+
+
+def _figure(value: float | int | None) -> str:
+    if value is None:
+        return "undefined"
+    return str(value) if isinstance(value, int) else f"{value:.3f}"
 
 
 def _rights(articles: list[ArticleMeta], left_out: list[ArticleMeta] | None) -> str:

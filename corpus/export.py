@@ -38,6 +38,7 @@ from corpus.validate import Problem, check_corpus
 
 CARD_FILE = "README.md"
 AGREEMENT_FILE = "agreement.json"  # in the corpus folder, written by the agreement step
+PROVENANCE_FILE = "PROVENANCE.md"  # in the corpus folder: how its gold was made, for the card
 TOKEN_VARIABLE = "HF_TOKEN"
 
 
@@ -76,6 +77,7 @@ def write_export_folder(
     agreement: dict | None,
     repo_id: str | None,
     left_out: list[ArticleMeta] | None = None,
+    provenance: str | None = None,
 ) -> None:
     """Every parquet file and the card of an export, into the empty ``folder``.
 
@@ -109,6 +111,7 @@ def write_export_folder(
         agreement=agreement,
         repo_id=repo_id,
         left_out=left_out,
+        provenance=provenance,
     )
     (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
 
@@ -177,8 +180,10 @@ def export_corpus(
     agreement = read_json(agreement_path) if agreement_path.exists() else None
     if agreement is not None and not isinstance(agreement, dict):
         raise CorpusError(f"{agreement_path}: expected an object of figures")
+    provenance_path = store.root / PROVENANCE_FILE
+    provenance = provenance_path.read_text(encoding="utf-8") if provenance_path.exists() else None
     with replacing_folder(out) as staging:
-        write_export_folder(staging, by_split, agreement, repo_id, left_out)
+        write_export_folder(staging, by_split, agreement, repo_id, left_out, provenance)
     return {split: len(docs) for split, docs in by_split.items()}
 
 

@@ -8,8 +8,10 @@ import pytest
 
 from annotation.__main__ import build_parser
 from annotation.agreement import corpus_agreement, document_agreement, figures, kappa
+from annotation.guidelines import quoted_documents
 from corpus import cli
 from corpus.schema import (
+    MENTION_TYPES,
     Annotation,
     Article,
     ArticleMeta,
@@ -20,7 +22,7 @@ from corpus.schema import (
     Relation,
     Span,
 )
-from corpus.store import CorpusError, CorpusStore, read_json
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, read_json
 from corpus.text import derive_doc_id, text_sha256
 
 # SYNTHETIC test text, written for these tests; not a real article.
@@ -112,23 +114,39 @@ def store(tmp_path) -> CorpusStore:
 
 def test_a_file_agrees_with_itself():
     result = figures(document_agreement(first_annotator(), first_annotator(), TEXT))
-    undefined = {"claims/parent_accuracy", "claims/quote_kappa"}  # no parent; one quote label
+    absent_types = {f"mentions/{name}_f1" for name in MENTION_TYPES} - {
+        "mentions/PERSON_f1",
+        "mentions/GPE_f1",
+    }
+    undefined = {"claims/parent_accuracy", "claims/quote_kappa", *absent_types}
     assert {name for name, value in result.items() if value is None} == undefined
     for name, value in result.items():
         if name.endswith(("_f1", "_kappa")) and name not in undefined:
-            assert value == 1.0, name
-    assert result["entities/mention_kind_matched"] == 6
+            assert value == pytest.approx(1.0), name
+    assert result["mentions/kind_matched"] == 6
     assert result["claims/matched"] == 4
 
 
 def test_a_known_disagreement_gives_the_hand_computed_figures():
     result = figures(document_agreement(first_annotator(), second_annotator(), TEXT))
     # Names: 5 each, Kursk differs in type: tp 4, fp 1, fn 1 -> F1 = 8 / 10.
-    assert result["entities/nam_span_strict_f1"] == pytest.approx(0.8)
-    assert result["entities/nam_seqeval_f1"] == pytest.approx(0.8)
-    # All mentions: 6 each, tp 5 -> F1 = 10 / 12.
-    assert result["entities/all_mentions_strict_f1"] == pytest.approx(5 / 6)
-    assert result["entities/mention_kind_kappa"] == 1.0  # 5 NAM + 1 PRO on both sides
+    assert result["mentions/nam_span_strict_f1"] == pytest.approx(0.8)
+    assert result["mentions/nam_seqeval_f1"] == pytest.approx(0.8)
+    # All mentions: 6 each, tp 5 -> F1 = 10 / 12; per type: PERSON 4/4, GPE tp 1 fn 1, LOC fp 1.
+    assert result["mentions/all_strict_f1"] == pytest.approx(5 / 6)
+    assert result["mentions/PERSON_f1"] == 1.0
+    assert result["mentions/GPE_f1"] == pytest.approx(2 / 3)
+    assert result["mentions/LOC_f1"] == 0.0
+    assert result["mentions/ORG_f1"] is None
+    assert result["mentions/kind_kappa"] == 1.0  # 5 NAM + 1 PRO on both sides
+    # Entities: {Kim} {Seoul} {Kursk} {Lee} {Park, he} against the same with "he" alone.
+    # MUC: the one link is lost (recall 0/1), no link predicted -> F1 0. B-cubed: recall
+    # (4 + 1/2 + 1/2) / 6, precision 6/6 -> F1 10/11. CEAF-e: best alignment 4 + 2/3,
+    # recall over 5 clusters 14/15, precision over 6 clusters 7/9 -> F1 196/231.
+    assert result["entities/muc_f1"] == 0.0
+    assert result["entities/b_cubed_f1"] == pytest.approx(10 / 11)
+    assert result["entities/ceaf_e_f1"] == pytest.approx(196 / 231)
+    assert result["entities/conll_f1"] == pytest.approx((10 / 11 + 196 / 231) / 3)
     # The one relation's tail differs in type: strict 0, boundaries 1.
     assert result["relations/strict_f1"] == 0.0
     assert result["relations/boundaries_f1"] == 1.0
@@ -152,13 +170,25 @@ def test_kappa_is_symmetric_and_undefined_without_items():
     assert kappa([]) is None
 
 
-def test_corpus_agreement_pools_the_documents_both_annotated(store):
+def test_corpus_agreement_reports_each_pair_on_unseen_documents(store):
     result = corpus_agreement(store, ["annotator-1", "annotator-2"])
-    assert result["documents"] == 1
-    assert result["pairs"][0]["annotators"] == ["annotator-1", "annotator-2"]
-    assert result["pairs"][0]["documents"] == [DOC_ID]
-    assert result["claims/certainty_kappa"] == pytest.approx(0.5)
-    assert result["pairs"][0]["figures"]["claims/certainty_kappa"] == pytest.approx(0.5)
+    [pair] = result["pairs"]
+    assert pair["annotators"] == ["annotator-1", "annotator-2"]
+    assert pair["documents"] == [DOC_ID]
+    assert pair["unseen"]["documents"] == 1 and "quoted_in_guidelines" not in pair
+    assert pair["unseen"]["figures"]["claims/certainty_kappa"] == pytest.approx(0.5)
+
+
+def test_documents_the_guidelines_quote_are_reported_apart(store):
+    quoted = sorted(quoted_documents())[0]
+    article = CorpusStore(REPO_CORPUS).load_article(quoted)
+    store.save_article(article)
+    for name in ("annotator-1", "annotator-2"):
+        store.save_annotation(Annotation(quoted), store.annotation_path(name, quoted))
+    [pair] = corpus_agreement(store, ["annotator-1", "annotator-2"])["pairs"]
+    assert pair["documents"] == sorted([DOC_ID, quoted])
+    assert pair["unseen"]["documents"] == 1
+    assert pair["quoted_in_guidelines"]["documents"] == 1
 
 
 def test_an_unknown_annotator_is_an_error(store):
@@ -166,14 +196,21 @@ def test_an_unknown_annotator_is_an_error(store):
         corpus_agreement(store, ["annotator-1", "nobody"])
 
 
-def test_the_command_prints_a_table_and_writes_flat_json(store, tmp_path, capsys):
+def test_the_command_prints_a_table_and_writes_json(store, tmp_path, capsys):
     out = tmp_path / "agreement.json"
     code = cli.run(build_parser(), ["agreement", "--corpus", str(store.root), "--json", str(out)])
     assert code == 0
     table = capsys.readouterr().out
-    assert "annotator-1 / annotator-2" in table
+    assert "annotator-1 / annotator-2" in table.splitlines()[0]
     assert "claims/certainty_kappa" in table
-    written = read_json(out)
-    assert written["documents"] == 1
-    assert written["claims/certainty_kappa"] == 0.5
-    assert written["claim_links/f1"] == 0.6667  # rounded once, when written
+    [pair] = read_json(out)["pairs"]
+    assert pair["unseen"]["figures"]["claims/certainty_kappa"] == 0.5
+    assert pair["unseen"]["figures"]["claim_links/f1"] == 0.6667  # rounded once, when written
+
+
+def test_the_table_keeps_long_annotator_names_apart(store, capsys):
+    for old, new in (("annotator-1", "ann.one@example.org"), ("annotator-2", "b@example.org")):
+        (store.annotations_dir / old).rename(store.annotations_dir / new)
+    assert cli.run(build_parser(), ["agreement", "--corpus", str(store.root)]) == 0
+    header = capsys.readouterr().out.splitlines()[0].split()
+    assert header == ["figure", "ann.one@example.org", "/", "b@example.org"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from datasets import ClassLabel, DatasetInfo, List, SplitDict, SplitInfo, Value
 from datasets.info import DatasetInfosDict
 from huggingface_hub import DatasetCard
@@ -52,16 +54,37 @@ def test_card_metadata_reads_back_with_the_features() -> None:
     ]
 
 
+AGREEMENT = {
+    "pairs": [
+        {
+            "annotators": ["a", "b"],
+            "guidelines": ["2.0", "2.1"],
+            "documents": ["d1", "d2", "d3"],
+            "unseen": {"documents": 2, "figures": {"claims/kind_kappa": 0.81234, "n": 4}},
+            "quoted_in_guidelines": {"documents": 1, "figures": {"claims/kind_kappa": None}},
+        }
+    ]
+}
+
+
 def test_body_sections() -> None:
-    body = card_body(synthetic_inputs({"kappa": 0.81234, "ok": True, "per_type": {"GPE": 1.0}}))
+    body = card_body(synthetic_inputs(AGREEMENT))
     assert "| test | 1 | 3 |" in body
-    assert "| kappa | 0.8123 |" in body
-    assert "| ok |" not in body and "per_type" not in body  # only top-level figures
+    assert "**a / b** (guidelines 2.0, 2.1)" in body
+    assert "| figure | unseen documents | documents quoted in the guidelines |" in body
+    assert "| documents | 2 | 1 |" in body
+    assert "| claims/kind_kappa | 0.812 | undefined |" in body
     assert "| synthetic | not recorded | 1 |" in body  # rights missing from meta
     assert 'load_dataset("ORG/NAME", "ner")' in body
     assert "## Inter-annotator agreement" not in card_body(synthetic_inputs(None))
+    assert "## How the gold was made" not in body
 
 
-def test_agreement_without_figures() -> None:
+def test_provenance_is_embedded() -> None:
+    body = card_body(replace(synthetic_inputs(None), provenance="Two passes.\n"))
+    assert "## How the gold was made\n\nTwo passes.\n\n" in body
+
+
+def test_agreement_without_pairs() -> None:
     body = card_body(synthetic_inputs({"pairs": []}))
-    assert "The agreement file has no top-level figures." in body
+    assert "The agreement file has no pair of annotators." in body

@@ -363,14 +363,20 @@ def test_card_metadata(exported: Path) -> None:
     assert metadata["size_categories"] == ["n<1K"]
 
 
-def test_card_body_has_statistics_rights_and_agreement(store: CorpusStore, tmp_path: Path) -> None:
-    write_json(store.root / "agreement.json", {"mentions_f1": 0.91234, "pairs": [1, 2]})
+def test_card_body_has_statistics_rights_provenance_and_agreement(
+    store: CorpusStore, tmp_path: Path
+) -> None:
+    figures = {"mentions/all_strict_f1": 0.91234}
+    pair = {"annotators": ["a", "b"], "unseen": {"documents": 2, "figures": figures}}
+    write_json(store.root / "agreement.json", {"pairs": [pair]})
+    (store.root / "PROVENANCE.md").write_text("Made by two blind passes.\n", encoding="utf-8")
     out = tmp_path / "export"
     export_corpus(store, out, repo_id="synthetic-org/synthetic-name")
     body = (out / "README.md").read_text(encoding="utf-8").split("\n---\n", 1)[1]
     assert "| train | 1 | 4 | 39 | 10 | 4 | 2 | 3 | 1 |" in body
     assert "| test | 1 | 2 | 22 | 4 | 3 | 0 | 3 | 1 |" in body
-    assert "| mentions_f1 | 0.9123 |" in body
+    assert "| mentions/all_strict_f1 | 0.912 |" in body
+    assert "## How the gold was made\n\nMade by two blind passes.\n" in body
     assert "| synthetic fixture | synthetic test text, no rights | 2 |" in body
     assert 'load_dataset("synthetic-org/synthetic-name", "ner")' in body
 
