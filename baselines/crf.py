@@ -1,8 +1,8 @@
 """The trained baseline: a CRF for mentions, classifiers for relations and claims.
 
-- mentions: a linear-chain CRF (sklearn-crfsuite) over BIO tags of NAM mentions, on the rule
-  baseline's tokens (the same boundaries as ``corpus.text``), with the rule baseline's tag of
-  each token among the features;
+- mentions: a linear-chain CRF (sklearn-crfsuite) over BIO tags of NAM mentions, on the text
+  layer's tokens and sentences (``corpus.text``), with the rule baseline's tag of each token
+  among the features;
 - relations: a logistic regression over pairs of mentions of a sentence (type or NONE);
 - claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps or
   drops each one and another predicts its kind.
@@ -63,7 +63,7 @@ class NotTrainedError(RuntimeError):
 @dataclass(frozen=True)
 class Document:
     article: Article
-    sentences: list[list[Token]]
+    sentences: list[tuple[Token, ...]]
     rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
 
@@ -305,10 +305,11 @@ def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Token]]) -> None:
                 draft.add_mention(token.start, token.end, "PERSON", "PRO", topic)
 
 
-def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> list[Annotation]:
-    """Predictions for a batch of documents. Each document is read once (its names tagged,
-    its relation and claim candidates gathered, then its tokens let go: fewer live objects for
-    the garbage collector to scan); each classifier then predicts the whole batch at once."""
+def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> list[Draft]:
+    """Predictions for a batch of documents, as drafts. Each document is read once (its names
+    tagged, its relation and claim candidates gathered, then its tokens let go: fewer live
+    objects for the garbage collector to scan); each classifier then predicts the whole batch
+    at once."""
     drafts: list[Draft] = []
     pairs: list[tuple[int, int, int]] = []  # (draft, head, tail) of each relation candidate
     candidates: list[list[DraftClaim]] = []  # the claim candidates of each draft
@@ -327,7 +328,7 @@ def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> lis
     keep = claim_items.predict(lambda models: models.keep_claim)
     kinds = claim_items.predict(lambda models: models.claim_kind)
     _add_claims(drafts, candidates, keep, kinds)
-    return [draft.build() for draft in drafts]
+    return drafts
 
 
 def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
@@ -338,7 +339,7 @@ def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
 def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:
     """The tagger's names in document ``d``, and the pronouns that refer to its people."""
     article = document.article
-    draft = Draft(article.id, article.text)
+    draft = Draft(article.id, article.text, document.rules.tokens)
     keys = _EntityKeys()
     for s, tokens in enumerate(document.sentences):
         for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models_of(d, s))):
@@ -410,6 +411,7 @@ class CrfExtractor(TrainableExtractor):
     layers = BENCHMARK_LAYERS
 
     def __init__(self) -> None:
+        super().__init__()
         self.models: Models | None = None
 
     def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
@@ -422,7 +424,7 @@ class CrfExtractor(TrainableExtractor):
         if models is None:
             raise NotTrainedError("the crf baseline must be trained (fit) before extract")
         documents = (prepare_document(a, None, rule_claims=False) for a in articles)
-        return predict_documents(documents, lambda _d, _s: models)
+        return self.built(predict_documents(documents, lambda _d, _s: models))
 
     def cross_validate(
         self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
@@ -435,4 +437,4 @@ class CrfExtractor(TrainableExtractor):
         models = [
             fit_models(documents, [u for u in units if fold_of[u] != f]) for f in range(folds)
         ]
-        return predict_documents(documents, lambda d, s: models[fold_of[d, s]])
+        return self.built(predict_documents(documents, lambda d, s: models[fold_of[d, s]]))

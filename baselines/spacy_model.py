@@ -25,6 +25,7 @@ from baselines.rules import link_denials, nest_claims
 from baselines.rules.claims import ClaimFinder, CueMatch, trim
 from baselines.rules.lexicon import ROLE_WORDS
 from baselines.rules.relations import SentenceMentions, sentence_relations
+from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
@@ -107,9 +108,9 @@ def _last_person(draft: Draft, before: int) -> str | None:
     return max(people)[1] if people else None
 
 
-def extract_document(article: Article, doc: Doc) -> Annotation:
+def document_draft(article: Article, doc: Doc) -> Draft:
     """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
-    draft = Draft(article.id, article.text)
+    draft = Draft(article.id, article.text, text_layer.tokens(article.text))
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
         if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out
@@ -135,7 +136,7 @@ def extract_document(article: Article, doc: Doc) -> Annotation:
         claims.sentence(found)
     nest_claims(draft)
     link_denials(draft)
-    return draft.build()
+    return draft
 
 
 @register("spacy")
@@ -157,4 +158,4 @@ class SpacyExtractor(Extractor):
         if name is None:
             raise RuntimeError(self.unavailable())
         docs = _pipeline(name).pipe(article.text for article in articles)
-        return [extract_document(a, doc) for a, doc in zip(articles, docs, strict=True)]
+        return self.built(document_draft(a, doc) for a, doc in zip(articles, docs, strict=True))

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import queue
 import resource
 import sys
 import time
@@ -25,10 +26,10 @@ from pathlib import Path
 
 import baselines
 from baselines.base import Extractor, TrainableExtractor
-from baselines.rules.tokens import tokenize
 from corpus.cli import add_corpus_option
 from corpus.schema import Article
 from corpus.store import CorpusStore, load_annotation
+from corpus.text import tokens as text_tokens
 
 BATCH_SIZE = 16
 # The issue's targets, in tokens per second of the whole pipeline.
@@ -43,7 +44,7 @@ def repeated_articles(store: CorpusStore, tokens: int) -> tuple[list[Article], i
     originals = list(store.articles())
     if not originals:
         raise SystemExit(f"{store.articles_dir}: no articles")
-    sizes = [len(tokenize(article.text)) for article in originals]
+    sizes = [len(text_tokens(article.text)) for article in originals]
     articles, total = [], 0
     while total < tokens:
         for article, size in zip(originals, sizes, strict=True):
@@ -123,6 +124,21 @@ def _child(
     results.put(measure(name, corpus, tokens, rounds))
 
 
+def _rows_of(child: multiprocessing.process.BaseProcess, results: multiprocessing.Queue) -> list:
+    """The rows the child measured; a child that died first (its traceback is on stderr) is an
+    error, not a wait for ever."""
+    while True:
+        try:
+            rows = results.get(timeout=1)
+            break
+        except queue.Empty:
+            if not child.is_alive() and results.empty():
+                message = f"the measuring process failed (exit code {child.exitcode})"
+                raise SystemExit(message) from None
+    child.join()
+    return rows
+
+
 def _print_row(row: Row) -> None:
     target = TARGETS.get(str(row["baseline"]))
     if target is None:
@@ -169,8 +185,7 @@ def main(argv: list[str] | None = None) -> int:
             target=_child, args=(name, args.corpus, args.tokens, args.rounds, results)
         )
         child.start()
-        rows = results.get()
-        child.join()
+        rows = _rows_of(child, results)
         for row in rows:
             if "skipped" in row:
                 print(f"{row['baseline']}  skipped: {row['skipped']}")

@@ -10,28 +10,45 @@ from baselines.registry import register
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.mentions import MentionFinder
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from baselines.rules.tokens import split_sentences, tokenize
+from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
 
+def _lineage(draft: Draft, index: int) -> set[int]:
+    """Claim ``index`` and the claims above it, parent by parent."""
+    found = set()
+    current: int | None = index
+    while current is not None and current not in found:
+        found.add(current)
+        current = draft.claims[current].parent
+    return found
+
+
 def nest_claims(draft: Draft) -> None:
-    """A claim whose cue lies inside another claim's content gets that claim as parent; a
-    parent whose content opens with the nested report ("he hoped ...") takes its kind."""
-    for claim in draft.claims:
+    """A claim whose cue lies inside another claim's content gets the smallest such claim as
+    parent, unless that claim already lies below it (no cycle: "“A,” B said" and a content
+    that runs on into the next report cannot be each other's parent); a parent whose content
+    opens with the nested report ("he hoped ...") takes its kind."""
+    for index, claim in enumerate(draft.claims):
         if claim.parent is not None or claim.cue is None:
             continue
         cue_start, cue_end = claim.cue
-        containing = [
-            (other.content[1] - other.content[0], index)
-            for index, other in enumerate(draft.claims)
-            if other is not claim and other.content[0] <= cue_start and cue_end <= other.content[1]
-        ]
-        if containing:
-            claim.parent = min(containing)[1]
-            parent = draft.claims[claim.parent]
+        containing = sorted(
+            (other.content[1] - other.content[0], other_index)
+            for other_index, other in enumerate(draft.claims)
+            if other_index != index
+            and other.content[0] <= cue_start
+            and cue_end <= other.content[1]
+        )
+        for _, candidate in containing:
+            if index in _lineage(draft, candidate):
+                continue
+            claim.parent = candidate
+            parent = draft.claims[candidate]
             if len(draft.text[parent.content[0] : cue_start].split()) <= 2:
                 parent.kind = claim.kind
+            break
 
 
 def link_denials(draft: Draft) -> None:
@@ -50,16 +67,17 @@ def link_denials(draft: Draft) -> None:
             draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))
 
 
-def sentence_tokens(text: str) -> list[list[Token]]:
-    """The tokens of each sentence of ``text``."""
-    return [tokenize(text, start, end) for start, end in split_sentences(text)]
+def sentence_tokens(text: str) -> list[tuple[Token, ...]]:
+    """The tokens of each sentence of ``text``, from the text layer (``corpus.text``)."""
+    return [sentence.tokens for sentence in text_layer.sentences(text)]
 
 
 def mentions_and_relations(
     article: Article, sentences: Sequence[Sequence[Token]]
 ) -> tuple[Draft, list[SentenceMentions]]:
     """The rule mentions and relations of one article, and the mentions of each sentence."""
-    draft = Draft(article.id, article.text)
+    tokens = [token for sentence in sentences for token in sentence]
+    draft = Draft(article.id, article.text, tokens)
     mentions = MentionFinder(draft)
     for tokens in sentences:
         mentions.sentence(tokens)
@@ -80,14 +98,10 @@ def rules_draft(article: Article, sentences: Sequence[Sequence[Token]]) -> Draft
     return draft
 
 
-def extract_document(article: Article) -> Annotation:
-    return rules_draft(article, sentence_tokens(article.text)).build()
-
-
 @register("rules")
 class RulesExtractor(Extractor):
-    version = "0.1.0"
+    version = "0.2.0"
     layers = BENCHMARK_LAYERS
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
-        return [extract_document(article) for article in articles]
+        return self.built(rules_draft(a, sentence_tokens(a.text)) for a in articles)

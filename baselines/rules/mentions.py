@@ -29,7 +29,7 @@ from baselines.rules.lexicon import (
     WEEKDAYS,
 )
 from corpus.cues import CUES
-from corpus.text import Token
+from corpus.text import Token, span_to_token_range
 
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d[\d,.]*|" + "|".join(w for word in NUMBER_WORDS for w in (word, word.title()))
@@ -79,8 +79,10 @@ def pattern_mentions(draft: Draft) -> set[int]:
     for pattern, type_ in patterns:
         for match in pattern.finditer(text):
             first = _law_start(match) if type_ == "LAW" else match.start()
-            span = range(first or 0, match.end())
-            if first is not None and covered.isdisjoint(span):
+            if first is None or span_to_token_range(draft.tokens, first, match.end()) is None:
+                continue  # a match inside a token ("19" of "COVID-19") is no mention
+            span = range(first, match.end())
+            if covered.isdisjoint(span):
                 covered.update(span)
                 key = (
                     value_key(type_, first)

@@ -4,15 +4,15 @@ CONSTRUCTED test sentences (one attribution pattern each), not news."""
 from __future__ import annotations
 
 from baselines.rules.claims import find_cues, trim
-from baselines.rules.tokens import tokenize
 from corpus.schema import Article
+from corpus.text import tokens as text_tokens
 from corpus.validate import check_annotation
 from tests.baselines.rules.conftest import draft_of, surface
 
 
 def cues_of(text: str) -> list[tuple[str, str]]:
     """``(cue lemma, matched words)`` of each cue found in ``text``."""
-    tokens = tokenize(text)
+    tokens = text_tokens(text)
     return [
         (match.cue.lemma, " ".join(t.text for t in tokens[match.first : match.last]))
         for match in find_cues(tokens)
@@ -73,10 +73,10 @@ def test_trim_drops_outer_quotes_that_and_edge_punctuation() -> None:
         ("said that the bridge is safe.", 1, "the bridge is safe"),
         ("called Ortiz his “dearest friend”.", 1, "Ortiz his “dearest friend”"),
     ):
-        tokens = tokenize(text)
+        tokens = text_tokens(text)
         start, end = trim(tokens, first, len(tokens))
         assert text[start:end] == expected
-    assert trim(tokenize("“ ok"), 0, 2) is None  # fewer than two words left
+    assert trim(text_tokens("“ ok"), 0, 2) is None  # fewer than two words left
 
 
 # --- contents and sources ------------------------------------------------------------------

@@ -1,7 +1,15 @@
 from __future__ import annotations
 
-from baselines.rules import RulesExtractor, mentions_and_relations, rules_draft, sentence_tokens
+from baselines.base import Draft, DraftClaim
+from baselines.rules import (
+    RulesExtractor,
+    mentions_and_relations,
+    nest_claims,
+    rules_draft,
+    sentence_tokens,
+)
 from corpus.schema import Annotation, Article
+from corpus.text import tokens
 from corpus.validate import check_annotation
 from tests.conftest import seed_text
 
@@ -67,3 +75,19 @@ def test_mentions_and_relations_are_the_rule_drafts_before_its_claims() -> None:
     assert full.mentions[: len(draft.mentions)] == draft.mentions
     assert all(m.kind == "NOM" for m in full.mentions[len(draft.mentions) :])  # from claims
     assert full.relations == draft.relations and draft.claims == [] and full.claims
+
+
+def test_nesting_never_closes_a_cycle() -> None:
+    # CONSTRUCTED: each content runs past the other's cue, as a content that runs on past a
+    # closing quote into the next "X said" does
+    text = "“Rain will fall,” Ana said, “and Bo said it will not.”"
+    draft = Draft("constructed", text, tokens(text))
+    said = [i for i in range(len(text)) if text.startswith("said", i)]
+    for content, cue in (((1, 40), said[0]), ((18, 53), said[1])):
+        claim = DraftClaim(content, (cue, cue + 4), (), None, "ASSERT", "CERTAIN", "FACT", "DIRECT")
+        draft.add_claim(claim)
+
+    nest_claims(draft)
+
+    assert [claim.parent for claim in draft.claims] == [1, None]
+    assert draft.build() and not draft.dropped
