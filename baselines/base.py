@@ -8,12 +8,15 @@ the same order, with the layers it declares in ``layers`` filled (the others lef
 from __future__ import annotations
 
 import bisect
+import sys
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
+
+from tqdm import tqdm
 
 from corpus.schema import (
     Annotation,
@@ -29,6 +32,9 @@ from corpus.text import Token, span_to_token_range
 
 # The three layers a baseline may produce, as the benchmark reports them.
 BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
+BATCH_SIZE = 16  # articles per ``extract`` call when a corpus is run
+
+Item = TypeVar("Item")
 
 
 class BaselineError(Exception):
@@ -79,6 +85,31 @@ class TrainableExtractor(Extractor):
         self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
     ) -> list[Annotation]:
         """Predictions for ``articles``, each sentence by a model trained on the other folds."""
+
+
+def batches(items: Sequence[Item], size: int = BATCH_SIZE) -> Iterator[Sequence[Item]]:
+    """``items`` in consecutive slices of ``size`` (the last may be shorter)."""
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+def extract_all(
+    extractor: Extractor, articles: Sequence[Article], progress: bool = False
+) -> list[Annotation]:
+    """The extractor's prediction of every article, in order, batch by batch (``BATCH_SIZE``
+    articles per ``extract`` call); ``progress`` shows a bar on stderr."""
+    predictions: list[Annotation] = []
+    steps = tqdm(
+        batches(articles),
+        total=-(-len(articles) // BATCH_SIZE),
+        desc=extractor.name,
+        unit="batch",
+        file=sys.stderr,
+        disable=not progress,
+    )
+    for batch in steps:
+        predictions.extend(extractor.extract(batch))
+    return predictions
 
 
 class DraftMention(NamedTuple):

@@ -4,17 +4,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from pathlib import Path
 
-from tqdm import tqdm
-
 from baselines import registry
-from baselines.base import BaselineError, TrainableExtractor
+from baselines.base import BaselineError, TrainableExtractor, extract_all
 from corpus.cli import add_corpus_option, subcommand
 from corpus.store import CorpusStore, write_text_atomic
-
-BATCH_SIZE = 16
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -66,11 +61,8 @@ def _extract(args: argparse.Namespace) -> int:
                 f"{args.baseline}: no gold documents in the train split of {store.root} to train on"
             )
         extractor.fit(gold, articles)
-    articles = list(store.articles())
-    lines = []
-    for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):
-        for annotation in extractor.extract(articles[first : first + BATCH_SIZE]):
-            lines.append(json.dumps(annotation.to_dict(), ensure_ascii=False))
+    predictions = extract_all(extractor, list(store.articles()), progress=True)
+    lines = [json.dumps(annotation.to_dict(), ensure_ascii=False) for annotation in predictions]
     write_text_atomic(args.output, "".join(line + "\n" for line in lines))
     print(f"{len(lines)} predictions written to {args.output}")
     return 0

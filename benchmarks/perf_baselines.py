@@ -6,11 +6,11 @@ it is loaded and warmed up on one article (model loading is timed apart), then e
 everything in batches, as ``benchmarks run`` does, ``--rounds`` times. Prints tokens per second
 of wall-clock and of CPU time of the fastest round (as ``timeit`` advises: slower rounds are
 slowed by other processes of a shared machine, not by the code) and the peak memory. A trained
-baseline is first trained on the corpus's gold documents (only its inference is timed).
+baseline is first trained on the gold documents of the train split (only its inference is timed).
 
 Each baseline's row is its whole pipeline, the figure its speed target applies to. For crf a
-second row times the CRF tagger step alone (token features and decoding, on the rule
-baseline's tokens and mentions computed beforehand, untimed) on the same articles.
+second row times the CRF tagger step alone (token features and decoding, on the text layer's
+tokens and the rule baseline's mentions computed beforehand, untimed) on the same articles.
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import baselines
-from baselines.base import Extractor, TrainableExtractor
+from baselines.base import Extractor, TrainableExtractor, batches, extract_all
 from corpus.cli import add_corpus_option
 from corpus.schema import Article
-from corpus.store import CorpusStore, load_annotation
+from corpus.store import CorpusStore
 from corpus.text import tokens as text_tokens
 
-BATCH_SIZE = 16
 # The issue's targets, in tokens per second of the whole pipeline.
 TARGETS = {"rules": 100_000, "spacy": 4_000, "crf": 50_000}
 CRF_TAGGER_ROW = "crf (tagger step only: features + decoding)"
@@ -71,8 +70,7 @@ def _fastest(rounds: int, run: Callable[[], tuple[float, float]]) -> tuple[float
 def extraction(extractor: Extractor, articles: Sequence[Article]) -> tuple[float, float]:
     """Wall and CPU seconds of extracting ``articles`` in batches."""
     wall, cpu = time.perf_counter(), time.process_time()
-    for first in range(0, len(articles), BATCH_SIZE):
-        extractor.extract(articles[first : first + BATCH_SIZE])
+    extract_all(extractor, articles)
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -83,8 +81,8 @@ def crf_tagger_step(extractor: Extractor, articles: Sequence[Article]) -> tuple[
 
     assert isinstance(extractor, CrfExtractor) and extractor.models is not None
     wall = cpu = 0.0
-    for first in range(0, len(articles), BATCH_SIZE):
-        documents = prepare(articles[first : first + BATCH_SIZE], None, rule_claims=False)
+    for batch in batches(articles):
+        documents = prepare(batch, None, rule_claims=False)
         started, started_cpu = time.perf_counter(), time.process_time()
         for document in documents:
             for index in range(len(document.sentences)):
@@ -104,8 +102,7 @@ def measure(name: str, corpus: Path, tokens: int, rounds: int) -> list[Row]:
     articles, total = repeated_articles(store, tokens)
     started = time.perf_counter()
     if isinstance(extractor, TrainableExtractor):
-        gold = [load_annotation(path) for path in store.gold_paths()]
-        extractor.fit(gold, [store.load_article(g.doc_id) for g in gold])
+        extractor.fit(*store.gold_documents("train"))
     extractor.extract(articles[:1])
     load_seconds = time.perf_counter() - started
     whole = _speed(name, total, *_fastest(rounds, lambda: extraction(extractor, articles))) | {

@@ -15,10 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 import baselines
-from baselines.base import Extractor, TrainableExtractor
+from baselines.base import Extractor, TrainableExtractor, extract_all
 from baselines.commands import baseline_name
 from benchmarks.evaluate import evaluate, load_split
 from benchmarks.leaderboard import render
@@ -36,7 +34,6 @@ from corpus.text import sentences
 
 BENCHMARK_VERSION = "0.1.0"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-BATCH_SIZE = 16
 MIN_TRAIN_DOCUMENTS = 10  # fewer gold documents in train: trained baselines cross-validate
 CV_FOLDS = 5
 
@@ -47,14 +44,6 @@ def corpus_revision(store: CorpusStore) -> str:
     for path in store.gold_paths():
         digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
-
-
-def predict(extractor: Extractor, articles: Sequence[Article]) -> list[Annotation]:
-    predictions: list[Annotation] = []
-    batches = range(0, len(articles), BATCH_SIZE)
-    for first in tqdm(batches, desc=extractor.name, unit="batch", file=sys.stderr):
-        predictions.extend(extractor.extract(articles[first : first + BATCH_SIZE]))
-    return predictions
 
 
 def trained_predictions(
@@ -70,7 +59,7 @@ def trained_predictions(
     if split != "train" and len(train_gold) >= MIN_TRAIN_DOCUMENTS:
         extractor.fit(train_gold, train_articles)
         protocol = f"trained on the train split ({len(train_gold)} documents)"
-        return predict(extractor, articles), protocol
+        return extract_all(extractor, articles, progress=True), protocol
     folds = min(CV_FOLDS, sum(len(sentences(a.text)) for a in articles))
     protocol = (
         f"{folds}-fold cross-validation over the sentences of the {split} split (the train "
@@ -91,7 +80,7 @@ def run_baseline(
     if isinstance(extractor, TrainableExtractor):
         predictions, protocol = trained_predictions(extractor, store, split, gold, articles)
     else:
-        predictions, protocol = predict(extractor, articles), extractor.protocol
+        predictions, protocol = extract_all(extractor, articles, progress=True), extractor.protocol
     by_id = {article.id: article for article in articles}
     predicted = {annotation.doc_id: annotation for annotation in predictions}
     return {
