@@ -264,6 +264,9 @@ CUES: tuple[Cue, ...] = (
         "before",
     ),  # fmt: skip
     _cue("feel", "feel, feels, felt, feeling", "ASSERT", "PROBABLE", None, "before"),
+    _cue("assume", "assume, assumes, assumed, assuming", "ASSERT", "PROBABLE", None, "before"),
+    _cue("fear", "fear, fears, feared, fearing", "ASSERT", "PROBABLE", None, "before"),
+    _cue("advise", "advise, advises, advised, advising", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue(
         "anticipate",
         "anticipate, anticipates, anticipated, anticipating",
@@ -329,6 +332,7 @@ HEDGES: tuple[Hedge, ...] = (
     Hedge("perhaps", ("perhaps",), "POSSIBLE"),
     Hedge("maybe", ("maybe",), "POSSIBLE"),
     Hedge("potentially", ("potentially",), "POSSIBLE"),
+    Hedge("apparently", ("apparently",), "PROBABLE"),
     Hedge("appear to", ("appear to", "appears to", "appeared to"), "PROBABLE"),
     Hedge("seem", ("seem", "seems", "seemed"), "PROBABLE"),
     Hedge("likely", ("likely",), "PROBABLE"),
@@ -344,6 +348,7 @@ KIND_MARKERS: tuple[KindMarker, ...] = (
     KindMarker("intend to", ("intend to", "intends to", "intended to"), "INTENTION"),
     KindMarker("aim to", ("aim to", "aims to", "aimed to"), "INTENTION"),
     KindMarker("want to", ("want to", "wants to", "wanted to"), "INTENTION"),
+    KindMarker("seek to", ("seek to", "seeks to", "sought to", "try to", "tries to"), "INTENTION"),
     KindMarker("goal", ("the goal is to", "the goal was to", "aims to"), "INTENTION"),
     KindMarker("must", ("must", "should", "ought to"), "OPINION"),  # a norm
     KindMarker("need to", ("need to", "needs to", "have to", "has to"), "OPINION"),  # a norm
