@@ -26,6 +26,11 @@ MENTION_TYPES: tuple[str, ...] = (
     "QUANTITY",
 )
 MENTION_KINDS: tuple[str, ...] = ("NAM", "NOM", "PRO")
+# Pronouns (lower case): a mention that is one of them is PRO, never NAM (corpus.validate).
+PRONOUNS: frozenset[str] = frozenset(
+    {"i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers"}
+    | {"it", "its", "we", "us", "our", "ours", "they", "them", "their", "theirs", "there"}
+)
 
 
 @dataclass(frozen=True, slots=True)

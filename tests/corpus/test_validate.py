@@ -187,6 +187,30 @@ def test_nam_mentions_overlap(store: CorpusStore) -> None:
     assert_names(problem, path, "syn1", "mention m8", "NAM mention overlaps NAM mention m1")
 
 
+def test_pronoun_marked_nam(store: CorpusStore) -> None:
+    path = write_gold(store, lambda data: data["mentions"][2].update(kind="NAM"))  # "her"
+    problem = only_problem(store)
+    assert_names(
+        problem, path, "syn1", "mention m3", "'her' is a pronoun marked NAM: its kind is PRO"
+    )
+
+
+def test_a_name_spelt_like_a_pronoun_is_no_pronoun() -> None:
+    text = "US troops and IT staff left; Us and It are films."
+    names = [
+        Mention(f"m{i}", text.index(w), text.index(w) + len(w), "GPE")
+        for i, w in enumerate(("US", "IT", "Us", "It"), 1)
+    ]
+    article = Article("syn3", text)
+    problems = [
+        str(p) for p in check_annotation(Annotation("syn3", mentions=tuple(names)), article, "x")
+    ]
+    assert problems == [
+        "x: syn3: mention m3: 'Us' is a pronoun marked NAM: its kind is PRO",
+        "x: syn3: mention m4: 'It' is a pronoun marked NAM: its kind is PRO",
+    ]
+
+
 def test_nam_mention_off_token_boundaries(store: CorpusStore) -> None:
     path = write_gold(store, lambda data: data["mentions"][0].update(end=8, text="Anna Ber"))
     problem = only_problem(store)
