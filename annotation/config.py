@@ -48,7 +48,7 @@ ARCS_TOGGLE = "show_arcs"  # a per-task checkbox that only shows or hides arcs (
 ARCS_HOTKEY = "shift+x"
 
 # Distinct colours (hex: Label Studio ignores hsl()): strong ones for mentions, a pale one for
-# the long CONTENT spans so that mentions inside stay readable, a highlighter yellow for cues.
+# the long CONTENT spans so that mentions inside stay readable, a highlighter amber for cues.
 LABEL_COLOURS: dict[str, str] = {
     "PERSON": "#e6194b",
     "ORG": "#3cb44b",
@@ -63,18 +63,20 @@ LABEL_COLOURS: dict[str, str] = {
     "DATE": "#808000",
     "QUANTITY": "#000075",
     "CONTENT": "#a9a9a9",
-    "CUE": "#ffe119",
+    "CUE": "#ffb400",
 }
 
 _STYLE = """
-.cw-toolbar { position: sticky; top: 0; z-index: 10; background: #fff;
+.cw-toolbar { position: sticky; top: 0; z-index: 1000; background: #fff;
               border-bottom: 1px solid #d9d9d9; padding: 4px 0; }
 .cw-row { display: flex; flex-wrap: wrap; align-items: center; column-gap: 24px; }
 .cw-field { display: flex; align-items: center; column-gap: 8px; }
-.cw-toolbar h4 { margin: 0; font-size: 14px; min-width: 5.5em; }
+.cw-toolbar h4 { font-size: 14px; min-width: 5.5em; white-space: nowrap; }
 .cw-toolbar .lsf-labels, .cw-toolbar .lsf-choices { margin: 0; width: auto; }
 .cw-toolbar .lsf-choices { padding: 0; }
-body:not(:has(.cw-arcs input:checked)) [class*="relationItem"] { display: none; }
+.lsf-richtext { padding-top: 24px; }
+body:not(:has(.cw-arcs input:checked)) [class*="relationItem"]:not([class*="_highlighted"]) {
+  display: none; }
 """
 
 
@@ -101,7 +103,7 @@ def _add(parent: ElementTree.Element, tag: str, **attributes: str) -> ElementTre
 def _field(parent: ElementTree.Element, name: str) -> ElementTree.Element:
     """A named group on a toolbar line: ``name`` followed by what is added to it."""
     field = _add(parent, "View", className="cw-field")
-    _add(field, "Header", value=name, size="5")
+    _add(field, "Header", value=name, size="5", style="margin: 0")
     return field
 
 
