@@ -212,15 +212,19 @@ def format_table(agreement: dict[str, Any]) -> str:
         columns.append(("pooled", agreement))
     names = list(pairs[0]["figures"])
     width = max(map(len, names)) + 2
-    header = "".join(f"{title:>24}" for title, _ in columns)
+    widths = [max(24, len(title) + 2) for title, _ in columns]  # e-mail names are long
+    header = "".join(f"{title:>{w}}" for (title, _), w in zip(columns, widths, strict=True))
     lines = [f"{'figure':<{width}}{header}"]
+    documents = [len(pair["documents"]) for pair in pairs]
+    documents += [agreement["documents"]] if len(columns) > 1 else []
     lines.append(
         f"{'documents':<{width}}"
-        + "".join(f"{len(pair['documents']):>24}" for pair in pairs)
-        + (f"{agreement['documents']:>24}" if len(columns) > 1 else "")
+        + "".join(f"{n:>{w}}" for n, w in zip(documents, widths, strict=True))
     )
     for name in names:
-        cells = "".join(f"{_cell(values[name]):>24}" for _, values in columns)
+        cells = "".join(
+            f"{_cell(values[name]):>{w}}" for (_, values), w in zip(columns, widths, strict=True)
+        )
         lines.append(f"{name:<{width}}{cells}")
     for pair in agreement["pairs"]:
         if not pair["documents"]:

@@ -7,7 +7,13 @@ from dataclasses import replace
 import pytest
 
 from annotation.__main__ import build_parser
-from annotation.agreement import corpus_agreement, document_agreement, figures, kappa
+from annotation.agreement import (
+    corpus_agreement,
+    document_agreement,
+    figures,
+    format_table,
+    kappa,
+)
 from corpus import cli
 from corpus.schema import (
     Annotation,
@@ -177,3 +183,16 @@ def test_the_command_prints_a_table_and_writes_flat_json(store, tmp_path, capsys
     assert written["documents"] == 1
     assert written["claims/certainty_kappa"] == 0.5
     assert written["claim_links/f1"] == 0.6667  # rounded once, when written
+
+
+def test_the_table_keeps_long_annotator_names_apart(tmp_path):
+    store = CorpusStore(tmp_path / "corpus")
+    store.save_article(Article(DOC_ID, TEXT))
+    names = ("first.annotator@example.org", "second.annotator@example.org")
+    for name, annotation in zip(names, (first_annotator(), second_annotator()), strict=True):
+        store.save_annotation(annotation, store.annotation_path(name, DOC_ID))
+    header, documents, *rows = format_table(corpus_agreement(store)).splitlines()
+    assert header.split() == ["figure", names[0], "/", names[1]]
+    assert header.endswith(f"  {names[0]} / {names[1]}")
+    assert documents.split() == ["documents", "1"]
+    assert all(len(row) == len(header) for row in rows)
