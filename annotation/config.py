@@ -44,16 +44,23 @@ ENTITY = "entity"  # per-region TextArea on mentions: the entity's name
 CONTENT, CUE = CLAIM_PARTS
 SOURCE, CUE_OF, NESTED_IN = STRUCTURAL_RELATIONS
 RELATION_LABELS: tuple[str, ...] = (*STRUCTURAL_RELATIONS, *CLAIM_LINK_TYPES, *RELATION_TYPES)
+# Claim link label -> (labels of the region it goes from, labels of the region it goes to).
+CLAIM_STRUCTURE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    SOURCE: (MENTION_TYPES, (CONTENT,)),
+    CUE_OF: ((CUE,), (CONTENT,)),
+    NESTED_IN: ((CONTENT,), (CONTENT,)),
+    **{link_type: ((CONTENT,), (CONTENT,)) for link_type in CLAIM_LINK_TYPES},
+}
 ARCS_TOGGLE = "show_arcs"  # a per-task checkbox that only shows or hides arcs (never pulled)
 ARCS_HOTKEY = "shift+x"
 
 # Distinct colours (hex: Label Studio ignores hsl()): strong ones for mentions, a pale one for
-# the long CONTENT spans so that mentions inside stay readable, a highlighter amber for cues.
+# the long CONTENT spans so that mentions inside stay readable, a strong orange for cues.
 LABEL_COLOURS: dict[str, str] = {
     "PERSON": "#e6194b",
     "ORG": "#3cb44b",
     "GPE": "#4363d8",
-    "LOC": "#f58231",
+    "LOC": "#bfef45",
     "FAC": "#911eb4",
     "NORP": "#42d4f4",
     "EVENT": "#f032e6",
@@ -63,7 +70,7 @@ LABEL_COLOURS: dict[str, str] = {
     "DATE": "#808000",
     "QUANTITY": "#000075",
     "CONTENT": "#a9a9a9",
-    "CUE": "#ffb400",
+    "CUE": "#f58231",
 }
 
 _STYLE = """

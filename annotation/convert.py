@@ -10,7 +10,7 @@ Encoding (the names come from ``annotation.config``):
   entity: it comes back as an entity of its own (guidelines 2.3: every mention has one). When
   two entities share a name, the later ones get `` #2``, `` #3`` after it (``ENTITY_SUFFIX``);
 - a claim is a ``CONTENT`` region whose id is the claim id, with its four attributes as
-  per-region choices; its cue is a ``CUE`` region ``<claim id>.cue`` linked CUE_OF -> content;
+  per-region choices; its cue is a ``CUE`` region ``<claim id>-cue`` linked CUE_OF -> content;
   sources are SOURCE links mention -> content; the parent a NESTED_IN link content -> parent;
 - relations and claim links are Label Studio relations between those regions (Label Studio
   keeps no id for them and one link per ordered pair of regions: pull numbers them in text
@@ -42,7 +42,10 @@ from annotation.config import (
 )
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Mention, SchemaError, Span
 
-CUE_SUFFIX = ".cue"
+CUE_SUFFIX = "-cue"
+# Label Studio colours a region by a CSS class built from its id: a "." or ":" in it loses the
+# colour (the region is drawn blank), so ids are letters, digits, "_" and "-".
+REGION_ID = re.compile(r"[A-Za-z0-9_-]+")
 ENTITY_SUFFIX = re.compile(r" #(\d+)$")  # "Kim #2": a second entity named "Kim"
 ATTRIBUTE_OF_CONTROL: dict[str, str] = {claim_attribute_control(a): a for a in CLAIM_ATTRIBUTES}
 # Per-region control -> its result type.
@@ -154,18 +157,23 @@ def annotation_to_results(annotation: Annotation, text: str) -> list[dict[str, A
 
 
 def _check_region_ids(annotation: Annotation) -> None:
-    """Mention ids, claim ids and cue ids share one namespace in Label Studio."""
+    """Mention ids, claim ids and cue ids share one namespace in Label Studio, and name CSS."""
     region_ids = [m.id for m in annotation.mentions] + [c.id for c in annotation.claims]
     region_ids += [c.id + CUE_SUFFIX for c in annotation.claims if c.cue is not None]
     twice = sorted(region_id for region_id, n in Counter(region_ids).items() if n > 1)
-    if twice:
-        raise ConversionError(
-            [
-                f"{annotation.doc_id}: region id {region_id!r} is used twice (mention, claim and "
-                "cue ids must be distinct)"
-                for region_id in twice
-            ]
-        )
+    problems = [
+        f"{annotation.doc_id}: region id {region_id!r} is used twice (mention, claim and cue ids "
+        "must be distinct)"
+        for region_id in twice
+    ]
+    problems += [
+        f"{annotation.doc_id}: region id {region_id!r}: Label Studio needs letters, digits, "
+        "'_' and '-' only"
+        for region_id in region_ids
+        if not REGION_ID.fullmatch(region_id)
+    ]
+    if problems:
+        raise ConversionError(problems)
 
 
 def _check_one_link_per_pair(doc_id: str, results: list[dict[str, Any]]) -> None:

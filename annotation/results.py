@@ -15,19 +15,16 @@ from typing import Any
 from annotation.config import (
     ARCS_TOGGLE,
     CLAIM,
+    CLAIM_STRUCTURE,
     CONTENT,
-    CUE,
-    CUE_OF,
     MENTION,
     MENTION_KIND,
     NESTED_IN,
-    SOURCE,
     choice_hotkeys,
 )
 from annotation.convert import ATTRIBUTE_OF_CONTROL, PER_REGION_CONTROLS
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
-    CLAIM_LINK_TYPES,
     CLAIM_PARTS,
     MENTION_KINDS,
     MENTION_TYPES,
@@ -36,13 +33,6 @@ from corpus.schema import (
 )
 
 LABELS_OF_CONTROL: dict[str, tuple[str, ...]] = {MENTION: MENTION_TYPES, CLAIM: CLAIM_PARTS}
-# Link label -> (allowed labels of its source region, of its target region), for claim links.
-CLAIM_STRUCTURE: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    SOURCE: (MENTION_TYPES, (CONTENT,)),
-    CUE_OF: ((CUE,), (CONTENT,)),
-    NESTED_IN: ((CONTENT,), (CONTENT,)),
-    **{link_type: ((CONTENT,), (CONTENT,)) for link_type in CLAIM_LINK_TYPES},
-}
 LONG_TEXT = 48  # characters; a longer region text is shortened in messages
 CONTEXT_WORDS = 3  # words shown on each side of a region text that occurs more than once
 

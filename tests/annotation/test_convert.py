@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import pytest
@@ -54,7 +55,7 @@ def test_encoding_of_one_mention_and_claim():
     assert results[1]["from_name"] == "mention_kind"
     assert results[1]["value"]["choices"] == ["NAM"]
     links = {(r["from_id"], r["to_id"], r["labels"][0]) for r in results if r["type"] == "relation"}
-    assert ("c1.cue", "c1", "CUE_OF") in links
+    assert ("c1-cue", "c1", "CUE_OF") in links
     assert ("m5", "c1", "SOURCE") in links
     assert ("c3", "c4", "NESTED_IN") in links
     assert ("c2", "c1", "CONTRADICTS") in links
@@ -137,3 +138,16 @@ def test_two_links_between_the_same_regions_are_refused():
     second = Relation("r3", "ALLIED_WITH", "m9", "m10")  # besides MEETS m9 -> m10
     with pytest.raises(ConversionError, match="m9 -> m10: two links between the same regions"):
         annotation_to_results(replace(annotation, relations=(*annotation.relations, second)), text)
+
+
+def test_region_ids_are_safe_for_label_studio_styles():
+    """Label Studio colours a region through a CSS class made of its id."""
+    text = SYNTHETIC_TEXT
+    region_ids = {
+        r["id"] for r in annotation_to_results(synthetic_annotation(text), text) if "id" in r
+    }
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]+", region_id) for region_id in region_ids)
+    dotted = Mention("m.1", 0, 9, "ORG", entity="e1", text="Synthetic")
+    annotation = Annotation("d", mentions=(dotted,), entities=(Entity("e1", "Synthetic"),))
+    with pytest.raises(ConversionError, match="region id 'm.1': Label Studio needs letters"):
+        annotation_to_results(annotation, text)

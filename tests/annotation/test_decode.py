@@ -52,7 +52,7 @@ def _drop(results: list[dict], item: dict) -> None:
 
 def test_browser_ids_come_back_in_text_order():
     """Regions the browser made have ids like ``ram6fkqcg9``; pull numbers them m1, c1 …"""
-    renamed = {"m1": "zz9", "m2": "ab1", "c1": "q7", "c1.cue": "k0"}
+    renamed = {"m1": "zz9", "m2": "ab1", "c1": "q7", "c1-cue": "k0"}
     results = _results()
     for item in results:
         for key in ("id", "from_id", "to_id"):
