@@ -15,10 +15,10 @@ The rule baseline matches these forms; ``annotation/guidelines.md`` embeds
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+
+from corpus.markdown import embed_block, rewrite_files, titled_table
 
 # Where the source stands relative to the cue: "Shoigu said" (before), "..., said Kim" (after),
 # "TASS cited Shoigu as saying" (inside: between the cue's verb and its closer).
@@ -359,12 +359,6 @@ def _cell(value: str | None) -> str:
     return value if value is not None else "—"
 
 
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
-
-
 def render_markdown() -> str:
     """The lexicon as Markdown tables (cues, hedges, kind markers), for the guidelines."""
     cue_rows = [
@@ -380,38 +374,33 @@ def render_markdown() -> str:
     ]
     hedge_rows = [(hedge.phrase, ", ".join(hedge.forms), hedge.certainty) for hedge in HEDGES]
     marker_rows = [(m.lemma, ", ".join(m.forms), m.kind) for m in KIND_MARKERS]
+    cue_header = ("cue", "forms", "stance", "certainty", "kind", "source stands")
     lines = [
-        "**Cues** (reporting verbs and phrases; kind — = decided by the content)",
+        *titled_table(
+            "**Cues** (reporting verbs and phrases; kind — = decided by the content)",
+            cue_header,
+            cue_rows,
+        ),
         "",
-        *_table(("cue", "forms", "stance", "certainty", "kind", "source stands"), cue_rows),
+        *titled_table(
+            "**Hedges** (inside the content; they lower the certainty)",
+            ("hedge", "forms", "certainty"),
+            hedge_rows,
+        ),
         "",
-        "**Hedges** (inside the content; they lower the certainty)",
-        "",
-        *_table(("hedge", "forms", "certainty"), hedge_rows),
-        "",
-        "**Kind markers** (inside the content; they set the kind)",
-        "",
-        *_table(("marker", "forms", "kind"), marker_rows),
+        *titled_table(
+            "**Kind markers** (inside the content; they set the kind)",
+            ("marker", "forms", "kind"),
+            marker_rows,
+        ),
     ]
     return "\n".join(lines) + "\n"
 
 
-EMBEDDED_TABLE = re.compile(r"(<!-- cues:begin -->\n).*?(<!-- cues:end -->)", flags=re.S)
-
-
 def embed_markdown(document: str) -> str:
     """``document`` with the rendered lexicon between its ``cues:begin``/``cues:end`` markers."""
-    embedded, count = EMBEDDED_TABLE.subn(
-        lambda match: match.group(1) + render_markdown() + match.group(2), document
-    )
-    if count != 1:
-        raise ValueError(f"expected one <!-- cues:begin --> … <!-- cues:end --> block, {count}")
-    return embedded
+    return embed_block(document, "cues", render_markdown())
 
 
 if __name__ == "__main__":
-    from corpus.store import write_text_atomic
-
-    for name in sys.argv[1:]:
-        path = Path(name)
-        write_text_atomic(path, embed_markdown(path.read_text(encoding="utf-8")))
+    rewrite_files(sys.argv[1:], embed_markdown)
