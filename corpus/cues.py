@@ -108,6 +108,7 @@ CUES: tuple[Cue, ...] = (
         "insist", "insist, insists, insisted, insisting", "ASSERT", "CERTAIN", None, "before after"
     ),
     _cue("accuse", "accuse, accuses, accused, accusing", "ASSERT", "CERTAIN", "FACT", "before"),
+    _cue("blame", "blame, blames, blamed, blaming", "ASSERT", "CERTAIN", "FACT", "before"),
     _cue("deny", "deny, denies, denied, denying", "DENY", "CERTAIN", None, "before"),
     _cue("reject", "reject, rejects, rejected, rejecting", "DENY", "CERTAIN", None, "before"),
     _cue("dismiss", "dismiss, dismisses, dismissed, dismissing", "DENY", "CERTAIN", None, "before"),
