@@ -267,6 +267,25 @@ CUES: tuple[Cue, ...] = (
     _cue("feel", "feel, feels, felt, feeling", "ASSERT", "PROBABLE", None, "before"),
     _cue("assume", "assume, assumes, assumed, assuming", "ASSERT", "PROBABLE", None, "before"),
     _cue("fear", "fear, fears, feared, fearing", "ASSERT", "PROBABLE", None, "before"),
+    _cue(
+        "suspect", "suspect, suspects, suspected, suspecting", "ASSERT", "PROBABLE", None, "before"
+    ),
+    _cue(
+        "speculate",
+        "speculate, speculates, speculated, speculating",
+        "ASSERT",
+        "POSSIBLE",
+        None,
+        "before",
+    ),
+    _cue(
+        "disagree with",
+        "disagree with, disagrees with, disagreed with, disagreeing with",
+        "DENY",
+        "CERTAIN",
+        None,
+        "before",
+    ),
     _cue("advise", "advise, advises, advised, advising", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue(
         "anticipate",
@@ -334,6 +353,7 @@ HEDGES: tuple[Hedge, ...] = (
     Hedge("maybe", ("maybe",), "POSSIBLE"),
     Hedge("potentially", ("potentially",), "POSSIBLE"),
     Hedge("apparently", ("apparently",), "PROBABLE"),
+    Hedge("presumably", ("presumably",), "PROBABLE"),
     Hedge("appear to", ("appear to", "appears to", "appeared to"), "PROBABLE"),
     Hedge("seem", ("seem", "seems", "seemed"), "PROBABLE"),
     Hedge("likely", ("likely",), "PROBABLE"),
