@@ -11,11 +11,12 @@ parent accuracy when no matched claim has a parent, a kappa when no item is matc
 annotators use one and the same label throughout (the benchmark's zero-division rule would
 report 0.0 there, which reads as total disagreement).
 
-Documents that the guidelines quote as examples are reported apart from the others: agreement
-on them is not agreement on unseen text.
+Documents the guidelines were developed on are reported apart from the others: those of the
+train split (the guidelines' examples and the rules that adjudication added come from them) and
+any other the guidelines quote. Agreement on them is not agreement on unseen text.
 
 ``python -m annotation agreement`` prints a table; ``--json OUT`` writes, for each pair, the
-figures (``"layer/metric": value``) over the unseen documents and over the quoted ones.
+figures (``"layer/metric": value``) over the unseen documents and over the others.
 """
 
 from __future__ import annotations
@@ -200,8 +201,9 @@ def corpus_agreement(
     store: CorpusStore, annotators: Sequence[str] | None = None, progress: bool = False
 ) -> dict[str, Any]:
     """For each pair of annotators: the documents both annotated, the guideline versions their
-    files follow, and the figures over the unseen documents and over those the guidelines quote."""
-    quoted = quoted_documents()
+    files follow, and the figures over the unseen documents and over those the guidelines were
+    developed on (train, or quoted)."""
+    developed_on = quoted_documents() | set(store.splits().get("train", []))
     pairs = []
     for first, second in annotator_pairs(store, annotators):
         doc_ids = shared_documents(store, first, second)
@@ -213,8 +215,8 @@ def corpus_agreement(
             versions.update(v for v in (one.guidelines, other.guidelines) if v is not None)
             per_document[doc_id] = document_agreement(one, other, article.text)
         groups = {
-            "unseen": [d for d in doc_ids if d not in quoted],
-            "quoted_in_guidelines": [d for d in doc_ids if d in quoted],
+            "unseen": [d for d in doc_ids if d not in developed_on],
+            "guidelines_development": [d for d in doc_ids if d in developed_on],
         }
         pairs.append(
             {
@@ -237,11 +239,11 @@ def corpus_agreement(
     return {"pairs": [pair for pair in pairs if pair["documents"]]}
 
 
-GROUP_TITLES = {"unseen": "", "quoted_in_guidelines": " (quoted)"}
+GROUP_TITLES = {"unseen": "", "guidelines_development": " (train/quoted)"}
 
 
 def format_table(agreement: dict[str, Any]) -> str:
-    """One row per figure; one column per pair and group of documents (unseen, quoted)."""
+    """One row per figure; one column per pair and group of documents (unseen, developed on)."""
     columns = [
         (f"{' / '.join(pair['annotators'])}{title}", pair[group])
         for pair in agreement["pairs"]

@@ -13,8 +13,8 @@ def canonical(annotation: Annotation) -> Annotation:
     Mentions by start, the longer first; entities by first mention (entities without a mention
     last); relations by head, then tail position, a symmetric one drawn from the earlier
     mention; claims by content start, the longer first, an outer claim before its inner claims,
-    then by cue start; links by ``from``, then ``to``, a CONTRADICTS link drawn from the later
-    claim to the earlier one.
+    then by cue start; a claim's sources in text order; links by ``from``, then ``to``, a
+    CONTRADICTS link drawn from the later claim to the earlier one.
     """
     mentions = sorted(annotation.mentions, key=lambda m: (m.start, -m.end, m.type, m.kind))
     mention_id = {m.id: f"m{i}" for i, m in enumerate(mentions, 1)}
@@ -80,7 +80,7 @@ def canonical(annotation: Annotation) -> Annotation:
             replace(
                 c,
                 id=claim_id[c.id],
-                sources=tuple(mention_id[s] for s in c.sources),
+                sources=tuple(mention_id[s] for s in sorted(c.sources, key=position.__getitem__)),
                 parent=claim_id[c.parent] if c.parent is not None else None,
             )
             for c in claims

@@ -1,9 +1,10 @@
 """python -m annotation pull: Label Studio annotations -> one canonical file per annotator.
 
 Writes ``annotations/<annotator>/<doc_id>.json`` (annotator = the user's email, made safe for
-file names). Cancelled (skipped) annotations are left out. A task whose text no longer matches
-its article, and an annotation that cannot be converted or does not validate, are reported
-and nothing is written for them.
+file names), ids in text order. Cancelled (skipped) annotations are left out. A task whose text
+no longer matches its article, and an annotation that cannot be converted or does not
+validate, are reported, every problem on a line of its own naming the task, the annotator and
+the region, and nothing is written for them.
 """
 
 from __future__ import annotations
@@ -26,13 +27,16 @@ from annotation.client import (
     user_names,
 )
 from annotation.config import TEXT
-from annotation.convert import ConversionError, results_to_annotation
+from annotation.convert import ConversionError
+from annotation.decode import results_to_annotation
 from annotation.guidelines import guidelines_version
+from annotation.results import describe_span
 from annotation.server import LabelStudioError
 from corpus.cli import add_corpus_option, subcommand
+from corpus.schema import Annotation
 from corpus.store import CorpusStore
 from corpus.text import text_sha256
-from corpus.validate import check_annotation
+from corpus.validate import Problem, check_annotation
 
 
 @dataclass
@@ -59,6 +63,16 @@ def _latest_per_user(task: dict[str, Any]) -> dict[int, dict[str, Any]]:
     return latest
 
 
+def _with_text(problem: Problem, annotation: Annotation, text: str) -> str:
+    """``problem`` with the text of its mention or claim after the item's id."""
+    spans = {f"mention {m.id}": (m.start, m.end) for m in annotation.mentions}
+    spans.update({f"claim {c.id}": (c.content.start, c.content.end) for c in annotation.claims})
+    if problem.item not in spans:
+        return str(problem)
+    item = f"{problem.item} {describe_span(text, *spans[problem.item])}"
+    return str(replace(problem, item=item))
+
+
 def pull_tasks(
     tasks: list[dict[str, Any]], users: dict[int, str], store: CorpusStore
 ) -> PullReport:
@@ -81,12 +95,17 @@ def pull_tasks(
                 annotation = results_to_annotation(submitted["result"], article.text, doc_id)
                 annotation = replace(annotation, guidelines=guidelines_version())
             except ConversionError as error:
-                report.problems.append(f"task {task.get('id')}: {annotator}: {error}")
+                report.problems.extend(
+                    f"task {task.get('id')}: {annotator}: {p}" for p in error.problems
+                )
                 continue
             path = store.annotation_path(annotator, doc_id)
             problems = check_annotation(annotation, article, path)
             if problems:
-                report.problems.extend(f"task {task.get('id')}: {p}" for p in problems)
+                report.problems.extend(
+                    f"task {task.get('id')}: {_with_text(p, annotation, article.text)}"
+                    for p in problems
+                )
                 continue
             store.save_annotation(annotation, path)
             report.written.append(path)

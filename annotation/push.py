@@ -1,8 +1,9 @@
 """python -m annotation push: one Label Studio task per article not yet in the project.
 
-Each task's data holds the text, the doc id and the text's SHA-256 (pull checks it). With
-``--prelabel NAME`` each new task carries the baseline's extraction as a prediction, with the
-baseline's name and version as ``model_version``.
+Each task's data holds the text, the title (empty when the article has none), the doc id and
+the text's SHA-256 (pull checks it). With ``--prelabel NAME`` each new task carries the
+baseline's extraction as a prediction, with the baseline's name and version as
+``model_version``. A project made with an older labeling config gets the current one.
 """
 
 from __future__ import annotations
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from label_studio_sdk import LabelStudio
+from label_studio_sdk.core.api_error import ApiError
 from tqdm import tqdm
 
 import baselines
 from annotation.client import add_connection_arguments, connect, find_project
-from annotation.config import TEXT, label_config
+from annotation.config import TEXT, TITLE, label_config
 from annotation.convert import annotation_to_results
 from annotation.server import LabelStudioError
 from baselines.base import Extractor
@@ -45,9 +47,12 @@ def article_to_task(
     article: Article, prediction: Annotation | None = None, version: str | None = None
 ) -> dict[str, Any]:
     """The task of one article; with a prediction, that as a pre-annotation of ``version``."""
-    data = {TEXT: article.text, "doc_id": article.id, "text_sha256": text_sha256(article.text)}
-    if article.meta.title is not None:
-        data["title"] = article.meta.title
+    data = {
+        TEXT: article.text,
+        TITLE: article.meta.title or "",
+        "doc_id": article.id,
+        "text_sha256": text_sha256(article.text),
+    }
     task: dict[str, Any] = {"data": data}
     if prediction is not None:
         result = annotation_to_results(prediction, article.text)
@@ -56,10 +61,20 @@ def article_to_task(
 
 
 def ensure_project(client: LabelStudio, title: str) -> int:
-    """The id of the project titled ``title``, created with the generated config if missing."""
+    """The id of the project titled ``title`` with the generated config (created if missing)."""
     project = find_project(client, title)
+    config = label_config()
     if project is None:
-        project = client.projects.create(title=title, label_config=label_config())
+        project = client.projects.create(title=title, label_config=config)
+    elif project.label_config.strip() != config.strip():  # Label Studio drops the last \n
+        try:
+            client.projects.update(id=project.id, label_config=config)
+        except ApiError as error:
+            raise LabelStudioError(
+                f"project {title!r} keeps its old labeling config: Label Studio refused the "
+                f"current one ({error.status_code}: {error.body}); pull its annotations and "
+                "push into a new --project"
+            ) from None
     return project.id
 
 

@@ -15,10 +15,10 @@ The rule baseline matches these forms; ``annotation/guidelines.md`` embeds
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass
-from pathlib import Path
+
+from corpus.markdown import embed_block, rewrite_files, titled_table
 
 # Where the source stands relative to the cue: "Shoigu said" (before), "..., said Kim" (after),
 # "TASS cited Shoigu as saying" (inside: between the cue's verb and its closer).
@@ -108,6 +108,7 @@ CUES: tuple[Cue, ...] = (
         "insist", "insist, insists, insisted, insisting", "ASSERT", "CERTAIN", None, "before after"
     ),
     _cue("accuse", "accuse, accuses, accused, accusing", "ASSERT", "CERTAIN", "FACT", "before"),
+    _cue("blame", "blame, blames, blamed, blaming", "ASSERT", "CERTAIN", "FACT", "before"),
     _cue("deny", "deny, denies, denied, denying", "DENY", "CERTAIN", None, "before"),
     _cue("reject", "reject, rejects, rejected, rejecting", "DENY", "CERTAIN", None, "before"),
     _cue("dismiss", "dismiss, dismisses, dismissed, dismissing", "DENY", "CERTAIN", None, "before"),
@@ -264,6 +265,28 @@ CUES: tuple[Cue, ...] = (
         "before",
     ),  # fmt: skip
     _cue("feel", "feel, feels, felt, feeling", "ASSERT", "PROBABLE", None, "before"),
+    _cue("assume", "assume, assumes, assumed, assuming", "ASSERT", "PROBABLE", None, "before"),
+    _cue("fear", "fear, fears, feared, fearing", "ASSERT", "PROBABLE", None, "before"),
+    _cue(
+        "suspect", "suspect, suspects, suspected, suspecting", "ASSERT", "PROBABLE", None, "before"
+    ),
+    _cue(
+        "speculate",
+        "speculate, speculates, speculated, speculating",
+        "ASSERT",
+        "POSSIBLE",
+        None,
+        "before",
+    ),
+    _cue(
+        "disagree with",
+        "disagree with, disagrees with, disagreed with, disagreeing with",
+        "DENY",
+        "CERTAIN",
+        None,
+        "before",
+    ),
+    _cue("advise", "advise, advises, advised, advising", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue(
         "anticipate",
         "anticipate, anticipates, anticipated, anticipating",
@@ -329,6 +352,8 @@ HEDGES: tuple[Hedge, ...] = (
     Hedge("perhaps", ("perhaps",), "POSSIBLE"),
     Hedge("maybe", ("maybe",), "POSSIBLE"),
     Hedge("potentially", ("potentially",), "POSSIBLE"),
+    Hedge("apparently", ("apparently",), "PROBABLE"),
+    Hedge("presumably", ("presumably",), "PROBABLE"),
     Hedge("appear to", ("appear to", "appears to", "appeared to"), "PROBABLE"),
     Hedge("seem", ("seem", "seems", "seemed"), "PROBABLE"),
     Hedge("likely", ("likely",), "PROBABLE"),
@@ -344,6 +369,7 @@ KIND_MARKERS: tuple[KindMarker, ...] = (
     KindMarker("intend to", ("intend to", "intends to", "intended to"), "INTENTION"),
     KindMarker("aim to", ("aim to", "aims to", "aimed to"), "INTENTION"),
     KindMarker("want to", ("want to", "wants to", "wanted to"), "INTENTION"),
+    KindMarker("seek to", ("seek to", "seeks to", "sought to", "try to", "tries to"), "INTENTION"),
     KindMarker("goal", ("the goal is to", "the goal was to", "aims to"), "INTENTION"),
     KindMarker("must", ("must", "should", "ought to"), "OPINION"),  # a norm
     KindMarker("need to", ("need to", "needs to", "have to", "has to"), "OPINION"),  # a norm
@@ -352,12 +378,6 @@ KIND_MARKERS: tuple[KindMarker, ...] = (
 
 def _cell(value: str | None) -> str:
     return value if value is not None else "—"
-
-
-def _table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> list[str]:
-    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
-    lines += ["| " + " | ".join(row) + " |" for row in rows]
-    return lines
 
 
 def render_markdown() -> str:
@@ -375,38 +395,33 @@ def render_markdown() -> str:
     ]
     hedge_rows = [(hedge.phrase, ", ".join(hedge.forms), hedge.certainty) for hedge in HEDGES]
     marker_rows = [(m.lemma, ", ".join(m.forms), m.kind) for m in KIND_MARKERS]
+    cue_header = ("cue", "forms", "stance", "certainty", "kind", "source stands")
     lines = [
-        "**Cues** (reporting verbs and phrases; kind — = decided by the content)",
+        *titled_table(
+            "**Cues** (reporting verbs and phrases; kind — = decided by the content)",
+            cue_header,
+            cue_rows,
+        ),
         "",
-        *_table(("cue", "forms", "stance", "certainty", "kind", "source stands"), cue_rows),
+        *titled_table(
+            "**Hedges** (inside the content; they lower the certainty)",
+            ("hedge", "forms", "certainty"),
+            hedge_rows,
+        ),
         "",
-        "**Hedges** (inside the content; they lower the certainty)",
-        "",
-        *_table(("hedge", "forms", "certainty"), hedge_rows),
-        "",
-        "**Kind markers** (inside the content; they set the kind)",
-        "",
-        *_table(("marker", "forms", "kind"), marker_rows),
+        *titled_table(
+            "**Kind markers** (inside the content; they set the kind)",
+            ("marker", "forms", "kind"),
+            marker_rows,
+        ),
     ]
     return "\n".join(lines) + "\n"
 
 
-EMBEDDED_TABLE = re.compile(r"(<!-- cues:begin -->\n).*?(<!-- cues:end -->)", flags=re.S)
-
-
 def embed_markdown(document: str) -> str:
     """``document`` with the rendered lexicon between its ``cues:begin``/``cues:end`` markers."""
-    embedded, count = EMBEDDED_TABLE.subn(
-        lambda match: match.group(1) + render_markdown() + match.group(2), document
-    )
-    if count != 1:
-        raise ValueError(f"expected one <!-- cues:begin --> … <!-- cues:end --> block, {count}")
-    return embedded
+    return embed_block(document, "cues", render_markdown())
 
 
 if __name__ == "__main__":
-    from corpus.store import write_text_atomic
-
-    for name in sys.argv[1:]:
-        path = Path(name)
-        write_text_atomic(path, embed_markdown(path.read_text(encoding="utf-8")))
+    rewrite_files(sys.argv[1:], embed_markdown)

@@ -26,6 +26,11 @@ MENTION_TYPES: tuple[str, ...] = (
     "QUANTITY",
 )
 MENTION_KINDS: tuple[str, ...] = ("NAM", "NOM", "PRO")
+# Pronouns (lower case): a mention that is one of them is PRO, never NAM (corpus.validate).
+PRONOUNS: frozenset[str] = frozenset(
+    {"i", "me", "my", "mine", "you", "your", "yours", "he", "him", "his", "she", "her", "hers"}
+    | {"it", "its", "we", "us", "our", "ours", "they", "them", "their", "theirs", "there"}
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,8 +79,8 @@ CLAIM_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 # Claim link type -> symmetric?
 CLAIM_LINK_TYPES: dict[str, bool] = {"SUPPORTS": False, "CONTRADICTS": True}
 
-# Links between Label Studio regions that encode the structure of claims and coreference.
-STRUCTURAL_RELATIONS: tuple[str, ...] = ("SOURCE", "CUE_OF", "COREF", "NESTED_IN")
+# Links between Label Studio regions that encode the structure of claims.
+STRUCTURAL_RELATIONS: tuple[str, ...] = ("SOURCE", "CUE_OF", "NESTED_IN")
 
 
 # --- errors --------------------------------------------------------------------------------
@@ -311,6 +316,11 @@ class Claim:
 
 
 _CLAIM_DEFAULTS = {f.name: f.default for f in fields(Claim)}
+
+
+def default_claim_attribute(name: str) -> str:
+    """The value a claim takes when ``name`` (stance, certainty, kind, quote) is not given."""
+    return _CLAIM_DEFAULTS[name]
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from pathlib import Path
 from tqdm import tqdm
 
 from corpus.cli import add_corpus_option, subcommand
-from corpus.schema import RELATION_TYPES, Annotation, Article, Mention
+from corpus.schema import PRONOUNS, RELATION_TYPES, Annotation, Article, Mention
 from corpus.splits import POOL, SPLIT_KEYS
 from corpus.store import CorpusError, CorpusStore, load_annotation, load_article
 from corpus.text import normalize_text, span_to_token_range, text_sha256, tokens
@@ -98,11 +98,18 @@ def _mention_findings(annotation: Annotation, text: str) -> Findings:
                 yield item, f"text {mention.text!r} differs from the article's {surface!r}"
             if mention.kind == "NAM":
                 names.append(mention)
+                if _is_pronoun(surface):
+                    yield item, f"{surface!r} is a pronoun marked NAM: its kind is PRO"
         if mention.entity is not None and mention.entity not in entity_ids:
             yield item, f"unknown entity {mention.entity!r}"
     names.sort(key=lambda mention: (mention.start, mention.end))
     yield from _name_overlaps(names)
     yield from _names_off_tokens(names, text)
+
+
+def _is_pronoun(surface: str) -> bool:
+    """A pronoun as written in running text or at a sentence start ("his", "His"; not "US")."""
+    return surface.lower() in PRONOUNS and surface in (surface.lower(), surface.capitalize())
 
 
 def _name_overlaps(names: list[Mention]) -> Findings:

@@ -78,16 +78,16 @@ def mention_at(text: str, mention_id: str, surface: str, type_: str, **fields) -
 
 
 def synthetic_annotation(text: str) -> Annotation:
-    """Every layer and attribute over ``SYNTHETIC_TEXT`` (SYNTHETIC)."""
+    """Every layer and attribute over ``SYNTHETIC_TEXT`` (SYNTHETIC); ids not in text order."""
     line3 = text.index("Moscow")
     mentions = (
         mention_at(text, "m1", "Seoul", "GPE", entity="e4"),
         mention_at(text, "m2", "North Korea", "GPE", entity="e1"),
-        mention_at(text, "m3", "Kursk", "LOC"),
+        mention_at(text, "m3", "Kursk", "LOC", entity="e5"),
         mention_at(text, "m4", "Kim Jong Un", "PERSON", entity="e2"),
-        mention_at(text, "m5", "Officials", "PERSON", kind="NOM"),
-        mention_at(text, "m6", "Moscow", "GPE"),
-        mention_at(text, "m7", "TASS", "ORG"),
+        mention_at(text, "m5", "Officials", "PERSON", kind="NOM", entity="e6"),
+        mention_at(text, "m6", "Moscow", "GPE", entity="e7"),
+        mention_at(text, "m7", "TASS", "ORG", entity="e8"),
         mention_at(text, "m8", "Shoigu", "PERSON", entity="e3"),
         mention_at(text, "m9", "he", "PERSON", kind="PRO", entity="e3", after=line3 + 60),
         mention_at(text, "m10", "Kim", "PERSON", entity="e2", after=line3),
@@ -131,8 +131,12 @@ def synthetic_annotation(text: str) -> Annotation:
         entities=(
             Entity("e1", "North Korea"),
             Entity("e2", "Kim Jong Un"),
-            Entity("e3", "Sergei Shoigu"),
+            Entity("e3", "Shoigu"),
             Entity("e4", "Seoul"),
+            Entity("e5", "Kursk"),
+            Entity("e6", "Officials"),
+            Entity("e7", "Moscow"),
+            Entity("e8", "TASS"),
         ),
         relations=(
             Relation("r1", "DEPLOYS_TO", "m2", "m3"),
@@ -147,16 +151,16 @@ def synthetic_annotation(text: str) -> Annotation:
 
 
 def emoji_annotation(text: str) -> Annotation:
-    """Mentions after non-BMP characters and a ``\\r\\n`` (SYNTHETIC)."""
+    """Mentions after (and one with) non-BMP characters and a ``\\r\\n`` (SYNTHETIC)."""
     return Annotation(
         doc_id=derive_doc_id(text),
         text_sha256=text_sha256(text),
         mentions=(
-            mention_at(text, "m1", "Seoul", "GPE"),
-            mention_at(text, "m2", "Kim", "PERSON", entity="e1"),
-            mention_at(text, "m3", "Pyongyang", "GPE"),
+            mention_at(text, "m1", "Seoul", "GPE", entity="e1"),
+            mention_at(text, "m2", "Kim 𝒳", "PERSON", entity="e2"),
+            mention_at(text, "m3", "Pyongyang", "GPE", entity="e3"),
         ),
-        entities=(Entity("e1", "Kim 𝒳"),),
+        entities=(Entity("e1", "Seoul"), Entity("e2", "Kim 𝒳"), Entity("e3", "Pyongyang")),
         claims=(Claim("c1", Span(text.index("crowd"), text.index(" later")), None),),
     )
 

@@ -22,7 +22,7 @@ from corpus.schema import (
     Relation,
     Span,
 )
-from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, read_json
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, read_json, write_json
 from corpus.text import derive_doc_id, text_sha256
 
 # SYNTHETIC test text, written for these tests; not a real article.
@@ -175,20 +175,23 @@ def test_corpus_agreement_reports_each_pair_on_unseen_documents(store):
     [pair] = result["pairs"]
     assert pair["annotators"] == ["annotator-1", "annotator-2"]
     assert pair["documents"] == [DOC_ID]
-    assert pair["unseen"]["documents"] == 1 and "quoted_in_guidelines" not in pair
+    assert pair["unseen"]["documents"] == 1 and "guidelines_development" not in pair
     assert pair["unseen"]["figures"]["claims/certainty_kappa"] == pytest.approx(0.5)
 
 
-def test_documents_the_guidelines_quote_are_reported_apart(store):
+def test_documents_the_guidelines_were_developed_on_are_reported_apart(store):
     quoted = sorted(quoted_documents())[0]
     article = CorpusStore(REPO_CORPUS).load_article(quoted)
-    store.save_article(article)
-    for name in ("annotator-1", "annotator-2"):
-        store.save_annotation(Annotation(quoted), store.annotation_path(name, quoted))
+    trained = Article("syn-train", "Synthetic train text.")
+    for document in (article, trained):
+        store.save_article(document)
+        for name in ("annotator-1", "annotator-2"):
+            store.save_annotation(Annotation(document.id), store.annotation_path(name, document.id))
+    write_json(store.splits_path, {"train": ["syn-train"], "dev": [DOC_ID], "test": [quoted]})
     [pair] = corpus_agreement(store, ["annotator-1", "annotator-2"])["pairs"]
-    assert pair["documents"] == sorted([DOC_ID, quoted])
-    assert pair["unseen"]["documents"] == 1
-    assert pair["quoted_in_guidelines"]["documents"] == 1
+    assert pair["documents"] == sorted([DOC_ID, quoted, "syn-train"])
+    assert pair["unseen"]["documents"] == 1  # the dev document only
+    assert pair["guidelines_development"]["documents"] == 2  # train, and the quoted one
 
 
 def test_an_unknown_annotator_is_an_error(store):

@@ -24,3 +24,11 @@ def test_canonical_orders_and_orients():
     assert [c.content for c in gold.claims] == [c.content for c in first.claims]
     # CONTRADICTS is drawn from the later claim to the earlier one.
     assert [(k.source, k.target) for k in gold.claim_links] == [("c2", "c1")]
+
+
+def test_sources_in_text_order():
+    first = first_annotator()
+    two_sources = replace(first.claims[0], sources=("m5", "m1"))  # Park, Kim
+    gold = canonical(replace(first, claims=(two_sources, *first.claims[1:])))
+    assert [TEXT[m.start : m.end] for m in gold.mentions[:5:4]] == ["Kim", "Park"]
+    assert gold.claims[0].sources == ("m1", "m5")

@@ -6,6 +6,7 @@ from dataclasses import replace
 
 import pytest
 
+from annotation.canonical import canonical
 from annotation.convert import annotation_to_results
 from annotation.guidelines import guidelines_version
 from annotation.pull import pull, safe_annotator
@@ -20,7 +21,7 @@ from tests.annotation.conftest import (
 )
 
 ANNOTATOR = "tester@claimwire.local"
-SEED_GOLD = REPO_CORPUS / "gold" / "ecc15c41bcd53d94.json"
+GOLD_FILES = sorted((REPO_CORPUS / "gold").glob("*.json"))
 
 
 def _tasks_by_doc(client, project_id: int) -> dict[str, int]:
@@ -46,7 +47,7 @@ def test_round_trip_through_the_server_is_exact(client, corpus_store):
     for text, build in builders:
         annotation = replace(build(text), guidelines=guidelines_version())  # pull records it
         path = corpus_store.annotation_path(ANNOTATOR, annotation.doc_id)
-        assert read_json(path) == annotation.to_dict()
+        assert read_json(path) == canonical(annotation).to_dict()
         assert report.annotators[annotation.doc_id] == [ANNOTATOR]
 
 
@@ -77,31 +78,54 @@ def test_malformed_export_writes_nothing_for_that_task(client, corpus_store):
     doc_id = synthetic_annotation(SYNTHETIC_TEXT).doc_id
     results = annotation_to_results(synthetic_annotation(SYNTHETIC_TEXT), SYNTHETIC_TEXT)
     results[0]["value"]["labels"] = ["ALIEN"]
+    next(r for r in results if r.get("labels") == ["DEPLOYS_TO"])["labels"] = ["HAS_ROLE"]
     client.annotations.create(id=tasks[doc_id], result=results)
     emoji = emoji_annotation(EMOJI_TEXT)
     client.annotations.create(
         id=tasks[emoji.doc_id], result=annotation_to_results(emoji, EMOJI_TEXT)
     )
     pulled = pull(client, "malformed", corpus_store)
+    where = f"task {tasks[doc_id]}: {ANNOTATOR}: {doc_id}:"
     assert pulled.problems == [
-        f"task {tasks[doc_id]}: {ANNOTATOR}: {doc_id}: region m1: unknown label 'ALIEN'"
+        f"{where} region m1 'Seoul': labels ['ALIEN']: give it exactly one of "
+        "PERSON, ORG, GPE, LOC, FAC, NORP, EVENT, LAW, WEAPON, ROLE, DATE, QUANTITY",
+        f"{where} link from GPE 'North Korea' to LOC 'Kursk': HAS_ROLE takes PERSON -> ROLE: "
+        "pick another relation type, turn the arrow, or fix a mention type",
     ]
     assert not corpus_store.annotation_path(ANNOTATOR, doc_id).exists()
     assert corpus_store.annotation_path(ANNOTATOR, emoji.doc_id).exists()
 
 
-def test_seed_gold_round_trip(client, tmp_path):
-    if not SEED_GOLD.exists():
-        pytest.skip(f"{SEED_GOLD} does not exist yet")
-    gold = load_annotation(SEED_GOLD)
+def test_invalid_annotation_names_its_items_with_their_text(client, corpus_store):
+    """A pronoun marked NAM converts, but validation refuses it, naming the mention's text."""
+    report = push(client, list(corpus_store.articles()), "pronoun")
+    tasks = _tasks_by_doc(client, report.project_id)
+    annotation = synthetic_annotation(SYNTHETIC_TEXT)
+    results = annotation_to_results(annotation, SYNTHETIC_TEXT)
+    he = next(r for r in results if r["id"] == "m9" and r["from_name"] == "mention_kind")
+    he["value"]["choices"] = ["NAM"]
+    client.annotations.create(id=tasks[annotation.doc_id], result=results)
+    (problem,) = pull(client, "pronoun", corpus_store).problems
+    path = corpus_store.annotation_path(ANNOTATOR, annotation.doc_id)
+    assert problem == (
+        f"task {tasks[annotation.doc_id]}: {path}: {annotation.doc_id}: "
+        """mention m9 'he' in "as saying that he met Kim.": 'he' is a pronoun marked NAM: """
+        "its kind is PRO"
+    )
+    assert not path.exists()
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda path: path.stem)
+def test_corpus_gold_round_trip(client, tmp_path, path):
+    gold = load_annotation(path)
     store = CorpusStore(tmp_path / "corpus")
     article = CorpusStore(REPO_CORPUS).load_article(gold.doc_id)
     store.save_article(article)
-    _annotate(client, store, "seed gold", [(article.text, lambda _: gold)])
-    report = pull(client, "seed gold", store)
+    _annotate(client, store, f"gold {gold.doc_id}", [(article.text, lambda _: gold)])
+    report = pull(client, f"gold {gold.doc_id}", store)
     assert report.problems == []
     pulled = read_json(store.annotation_path(ANNOTATOR, gold.doc_id))
-    assert pulled == {**read_json(SEED_GOLD), "guidelines": guidelines_version()}
+    assert pulled == {**read_json(path), "guidelines": guidelines_version()}
 
 
 def test_safe_annotator_names():

@@ -61,7 +61,7 @@ AGREEMENT = {
             "guidelines": ["2.0", "2.1"],
             "documents": ["d1", "d2", "d3"],
             "unseen": {"documents": 2, "figures": {"claims/kind_kappa": 0.81234, "n": 4}},
-            "quoted_in_guidelines": {"documents": 1, "figures": {"claims/kind_kappa": None}},
+            "guidelines_development": {"documents": 1, "figures": {"claims/kind_kappa": None}},
         }
     ]
 }
@@ -71,7 +71,10 @@ def test_body_sections() -> None:
     body = card_body(synthetic_inputs(AGREEMENT))
     assert "| test | 1 | 3 |" in body
     assert "**a / b** (guidelines 2.0, 2.1)" in body
-    assert "| figure | unseen documents | documents quoted in the guidelines |" in body
+    assert (
+        "| figure | unseen documents | documents the guidelines were developed on (train, quoted) |"
+        in body
+    )
     assert "| documents | 2 | 1 |" in body
     assert "| claims/kind_kappa | 0.812 | undefined |" in body
     assert "| synthetic | not recorded | 1 |" in body  # rights missing from meta

@@ -210,5 +210,3 @@ def test_module_entry_point_exit_codes(tmp_path: Path, corpus_dir: Path) -> None
     bad = subprocess.run([*command, str(tmp_path / "none.txt")], cwd=REPO, capture_output=True)
     assert bad.returncode == 1
     assert bad.stderr.decode().strip().endswith("none.txt: no such file")
-
-

@@ -199,6 +199,30 @@ def test_symmetric_relation_accepts_either_order(store: CorpusStore) -> None:
     assert check_corpus(store) == []
 
 
+def test_pronoun_marked_nam(store: CorpusStore) -> None:
+    path = write_gold(store, lambda data: data["mentions"][2].update(kind="NAM"))  # "her"
+    problem = only_problem(store)
+    assert_names(
+        problem, path, "syn1", "mention m3", "'her' is a pronoun marked NAM: its kind is PRO"
+    )
+
+
+def test_a_name_spelt_like_a_pronoun_is_no_pronoun() -> None:
+    text = "US troops and IT staff left; Us and It are films."
+    names = [
+        Mention(f"m{i}", text.index(w), text.index(w) + len(w), "GPE")
+        for i, w in enumerate(("US", "IT", "Us", "It"), 1)
+    ]
+    article = Article("syn3", text)
+    problems = [
+        str(p) for p in check_annotation(Annotation("syn3", mentions=tuple(names)), article, "x")
+    ]
+    assert problems == [
+        "x: syn3: mention m3: 'Us' is a pronoun marked NAM: its kind is PRO",
+        "x: syn3: mention m4: 'It' is a pronoun marked NAM: its kind is PRO",
+    ]
+
+
 def test_claim_parents_form_a_cycle(store: CorpusStore) -> None:
     path = write_gold(store, lambda data: data["claims"][0].update(parent="c2"))
     assert [str(problem) for problem in check_corpus(store)] == [

@@ -107,9 +107,7 @@ def test_according_to_before_and_after_the_content() -> None:
     assert claims_of(before) == [
         ("the plan failed in Peru", ("Reuters",), "According to", "ASSERT")
     ]
-    assert claims_of(after) == [
-        ("The plan failed in Peru", ("Reuters",), "according to", "ASSERT")
-    ]
+    assert claims_of(after) == [("The plan failed in Peru", ("Reuters",), "according to", "ASSERT")]
 
 
 def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:

@@ -35,4 +35,4 @@ def test_strings_are_read_from_a_file_that_is_not_run(tmp_path: Path) -> None:
         "    pass\n",
         encoding="utf-8",
     )
-    assert _strings_by_name(source) == {"WORDS": ["a b\nc"], "pairs": ["x\'y"], "mark": ["‘", "’"]}
+    assert _strings_by_name(source) == {"WORDS": ["a b\nc"], "pairs": ["x'y"], "mark": ["‘", "’"]}
