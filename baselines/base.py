@@ -29,6 +29,7 @@ from corpus.schema import (
     Span,
 )
 from corpus.text import Token, span_to_token_range
+from corpus.validate import is_pronoun
 
 # The three layers a baseline may produce, as the benchmark reports them.
 BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
@@ -141,6 +142,7 @@ class DraftClaim:
 
 # Why :meth:`Draft.build` leaves an item out (the keys of ``Draft.dropped``).
 OFF_TOKENS = "names off the text layer's tokens"
+PRONOUN_NAMES = "pronouns marked as names"
 OVERLAPPING = "names overlapping an earlier name"
 CYCLE = "claim parents that would close a cycle"
 
@@ -199,13 +201,16 @@ class Draft:
 
     def valid_mentions(self) -> list[int]:
         """Indices of the mentions an annotation can hold: every NOM and PRO mention, and the
-        NAM mentions that lie on tokens and overlap no NAM mention added before them. The
-        others are counted in ``dropped``."""
+        NAM mentions that lie on tokens, are no pronoun and overlap no NAM mention added before
+        them. The others are counted in ``dropped``."""
         kept, names = [], []  # names: (start, end) of the kept NAM mentions, sorted
         for index, mention in enumerate(self.mentions):
             if mention.kind == "NAM":
                 if span_to_token_range(self.tokens, mention.start, mention.end) is None:
                     self.dropped[OFF_TOKENS] += 1
+                    continue
+                if is_pronoun(self.text[mention.start : mention.end]):
+                    self.dropped[PRONOUN_NAMES] += 1
                     continue
                 at = bisect.bisect_left(names, (mention.start, mention.end))
                 before = names[at - 1] if at else None

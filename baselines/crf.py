@@ -47,6 +47,7 @@ from baselines.rules.coreference import VALUE_TYPES, NameEntities, surface_key, 
 from baselines.rules.relations import SentenceMentions
 from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
 from corpus.text import Token, bio_to_offsets, offsets_to_bio
+from corpus.validate import is_pronoun
 
 NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
@@ -343,7 +344,9 @@ def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:
     keys = _EntityKeys()
     for s, tokens in enumerate(document.sentences):
         for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models_of(d, s))):
-            draft.add_mention(start, end, type_, "NAM", keys(type_, start, article.text[start:end]))
+            surface = article.text[start:end]
+            if not is_pronoun(surface):  # a pronoun is never a name
+                draft.add_mention(start, end, type_, "NAM", keys(type_, start, surface))
     _add_pronouns(draft, document.sentences)
     return draft
 

@@ -98,7 +98,7 @@ def _mention_findings(annotation: Annotation, text: str) -> Findings:
                 yield item, f"text {mention.text!r} differs from the article's {surface!r}"
             if mention.kind == "NAM":
                 names.append(mention)
-                if _is_pronoun(surface):
+                if is_pronoun(surface):
                     yield item, f"{surface!r} is a pronoun marked NAM: its kind is PRO"
         if mention.entity is not None and mention.entity not in entity_ids:
             yield item, f"unknown entity {mention.entity!r}"
@@ -107,7 +107,7 @@ def _mention_findings(annotation: Annotation, text: str) -> Findings:
     yield from _names_off_tokens(names, text)
 
 
-def _is_pronoun(surface: str) -> bool:
+def is_pronoun(surface: str) -> bool:
     """A pronoun as written in running text or at a sentence start ("his", "His"; not "US")."""
     return surface.lower() in PRONOUNS and surface in (surface.lower(), surface.capitalize())
 

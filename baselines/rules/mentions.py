@@ -30,6 +30,7 @@ from baselines.rules.lexicon import (
 )
 from corpus.cues import CUES
 from corpus.text import Token, span_to_token_range
+from corpus.validate import is_pronoun
 
 _MONTH = "|".join(MONTHS)
 _NUMBER = r"\d[\d,.]*|" + "|".join(w for word in NUMBER_WORDS for w in (word, word.title()))
@@ -55,7 +56,8 @@ REPORTING_WORDS = frozenset(form for cue in CUES for form in cue.forms if " " no
 
 
 def _is_capitalised(token: Token) -> bool:
-    return token.text[:1].isupper() and token.text[:1].isalpha()
+    """A capitalised word that is not a pronoun ("I", "We" start no name)."""
+    return token.text[:1].isupper() and token.text[:1].isalpha() and not is_pronoun(token.text)
 
 
 def _law_start(match: re.Match) -> int | None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from baselines.base import CYCLE, OFF_TOKENS, OVERLAPPING, Draft, DraftClaim
+from baselines.base import CYCLE, OFF_TOKENS, OVERLAPPING, PRONOUN_NAMES, Draft, DraftClaim
 from corpus.schema import Article
 from corpus.text import tokens
 from corpus.validate import check_annotation
 
-TEXT = "Ann Lee met Bo Ruiz in Lima."  # SYNTHETIC
+TEXT = "Ann Lee met Bo Ruiz in Lima. I left."  # SYNTHETIC
 
 
 def _draft() -> Draft:
@@ -18,13 +18,14 @@ def _claim(content: tuple[int, int], parent: int | None, sources: tuple[int, ...
     return DraftClaim(content, None, sources, parent, "ASSERT", "CERTAIN", "FACT", "INDIRECT")
 
 
-def test_names_off_tokens_or_overlapping_an_earlier_name_are_dropped_and_counted() -> None:
+def test_names_off_tokens_pronouns_or_overlapping_an_earlier_name_are_dropped_counted() -> None:
     draft = _draft()
     ann = draft.add_mention(0, 7, "PERSON", "NAM", "ann")  # "Ann Lee"
     lee = draft.add_mention(4, 7, "PERSON", "NAM", "lee")  # inside "Ann Lee"
     off = draft.add_mention(12, 13, "PERSON", "NAM", "b")  # "B" of "Bo"
     bo = draft.add_mention(12, 19, "PERSON", "NAM", "bo")
     pronoun = draft.add_mention(4, 7, "PERSON", "PRO", "x")  # same span: the first index
+    draft.add_mention(29, 30, "ORG", "NAM", "i")  # "I"
     draft.add_relation("MEETS", ann, bo)
     draft.add_relation("MEETS", lee, bo)
     draft.add_claim(_claim((8, 27), None, sources=(off, ann)))
@@ -35,7 +36,7 @@ def test_names_off_tokens_or_overlapping_an_earlier_name_are_dropped_and_counted
     assert [m.text for m in annotation.mentions] == ["Ann Lee", "Bo Ruiz"]
     assert [(r.head, r.tail) for r in annotation.relations] == [("m1", "m2")]
     assert annotation.claims[0].sources == ("m1",)
-    assert draft.dropped == {OFF_TOKENS: 1, OVERLAPPING: 1}
+    assert draft.dropped == {OFF_TOKENS: 1, OVERLAPPING: 1, PRONOUN_NAMES: 1}
     assert check_annotation(annotation, Article("synthetic", TEXT), "draft") == []
 
 

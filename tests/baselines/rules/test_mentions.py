@@ -58,3 +58,8 @@ def test_a_part_of_a_persons_name_and_a_pronoun_corefer_with_the_person() -> Non
     kind = {surface(draft, i): mention.kind for i, mention in enumerate(draft.mentions)}
     assert entity["Mara Velt"] == entity["Velt"] == entity["she"] != entity["Monday"]
     assert (kind["Velt"], kind["she"]) == ("NAM", "PRO")
+
+
+def test_a_capitalised_pronoun_starts_no_name() -> None:
+    found = mentions_of("I said We would go. Your plan works, Lopez said.")
+    assert [mention.rsplit(" ", 1)[0] for mention in found] == ["Lopez"]
