@@ -11,7 +11,7 @@ import bisect
 import sys
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
 from typing import NamedTuple, TypeVar
@@ -74,18 +74,29 @@ class Extractor(ABC):
         return annotations
 
 
+Setting = Mapping[str, float]  # hyperparameter name -> value
+
+
+def describe_dropped(dropped: Mapping[str, int]) -> str:
+    """``dropped`` in words: "2 names off the text layer's tokens, 1 …" ("nothing" if empty)."""
+    return ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items())) or "nothing"
+
+
 class TrainableExtractor(Extractor):
-    """A baseline that learns from gold annotations before it extracts."""
+    """A baseline that learns from gold annotations before it extracts.
+
+    ``settings`` are the hyperparameter settings a run chooses among on the dev split (the
+    first is the default, used when there is no dev gold to choose on).
+    """
+
+    settings: tuple[Setting, ...] = ({},)
 
     @abstractmethod
-    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
-        """Train on ``gold`` and the ``articles`` it annotates."""
-
-    @abstractmethod
-    def cross_validate(
-        self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
-    ) -> list[Annotation]:
-        """Predictions for ``articles``, each sentence by a model trained on the other folds."""
+    def fit(
+        self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
+    ) -> str:
+        """Train on ``gold`` and the ``articles`` it annotates, with ``setting``; returns one
+        line on what it trained on (and anything it left out)."""
 
 
 def batches(items: Sequence[Item], size: int = BATCH_SIZE) -> Iterator[Sequence[Item]]:

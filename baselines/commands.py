@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 from baselines import registry
-from baselines.base import BaselineError, TrainableExtractor, extract_all
-from corpus.cli import add_corpus_option, subcommand
+from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
+from baselines.training import training_documents
+from corpus.cli import add_corpus_option, add_train_corpus_option, subcommand
 from corpus.store import CorpusStore, write_text_atomic
 
 
@@ -19,14 +20,15 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "extract",
         _extract,
         "Run one baseline on the articles of a corpus folder and write its predictions as "
-        "JSON Lines (one annotation per document); a trained baseline is first trained on the "
-        "gold documents of the train split.",
+        "JSON Lines (one annotation per document); a trained baseline is first trained, with "
+        "its default setting, on the gold documents of the train split of --train-corpus.",
     )
     parser.add_argument(
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
     )
     parser.add_argument("--output", type=Path, required=True, metavar="FILE", help="JSONL file")
     add_corpus_option(parser)
+    add_train_corpus_option(parser)
 
 
 def baseline_name(name: str) -> str:
@@ -53,16 +55,17 @@ def _extract(args: argparse.Namespace) -> int:
     reason = extractor.unavailable()
     if reason:
         raise BaselineError(f"{args.baseline}: {reason}")
-    store = CorpusStore(args.corpus)
     if isinstance(extractor, TrainableExtractor):
-        gold, articles = store.gold_documents("train")
-        if not gold:
-            raise BaselineError(
-                f"{args.baseline}: no gold documents in the train split of {store.root} to train on"
-            )
-        extractor.fit(gold, articles)
+        train_store = CorpusStore(args.train_corpus or args.corpus)
+        report = extractor.fit(
+            *training_documents(train_store, args.baseline), extractor.settings[0]
+        )
+        print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
+    store = CorpusStore(args.corpus)
     predictions = extract_all(extractor, list(store.articles()), progress=True)
     lines = [json.dumps(annotation.to_dict(), ensure_ascii=False) for annotation in predictions]
     write_text_atomic(args.output, "".join(line + "\n" for line in lines))
     print(f"{len(lines)} predictions written to {args.output}")
+    if extractor.dropped:
+        print(f"left out to keep them valid: {describe_dropped(extractor.dropped)}")
     return 0

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import baselines
 from baselines.base import Extractor, TrainableExtractor, batches, extract_all
+from baselines.training import training_documents
 from corpus.cli import add_corpus_option
 from corpus.schema import Article
 from corpus.store import CorpusStore
@@ -102,7 +103,7 @@ def measure(name: str, corpus: Path, tokens: int, rounds: int) -> list[Row]:
     articles, total = repeated_articles(store, tokens)
     started = time.perf_counter()
     if isinstance(extractor, TrainableExtractor):
-        extractor.fit(*store.gold_documents("train"))
+        extractor.fit(*training_documents(store, name), extractor.settings[0])
     extractor.extract(articles[:1])
     load_seconds = time.perf_counter() - started
     whole = _speed(name, total, *_fastest(rounds, lambda: extraction(extractor, articles))) | {

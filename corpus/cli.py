@@ -62,3 +62,13 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="corpus folder (default: the repo's corpus/)",
     )
+
+
+def add_train_corpus_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--train-corpus",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="corpus folder whose train split trained baselines learn from (default: --corpus)",
+    )

@@ -34,7 +34,8 @@ def test_every_prediction_on_every_article_is_valid(
         pytest.skip("no spaCy English model installed")
     extractor = baselines.get(name)
     if isinstance(extractor, TrainableExtractor):
-        extractor.fit(*CorpusStore(REPO_CORPUS).gold_documents("train"))
+        gold, articles = CorpusStore(REPO_CORPUS).gold_documents("train")
+        extractor.fit(gold, articles, extractor.settings[0])
 
     predictions = extract_all(extractor, every_article)
 
