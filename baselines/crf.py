@@ -390,6 +390,7 @@ def _claim_candidates(draft: Draft, document: Document) -> list[DraftClaim]:
     finder = ClaimFinder(draft)
     for tokens in document.sentences:
         finder.sentence(SentenceMentions(draft, tokens))
+    finder.spread_quotations(document.sentences)
     candidates, draft.claims = draft.claims, []
     return candidates
 

@@ -127,13 +127,16 @@ def document_draft(article: Article, doc: Doc) -> Draft:
             )
     heads = {token.idx: token for token in doc}
     claims = _ParseClaims(draft, heads)
+    sentences = []
     for sent in doc.sents:
         tokens = _toks(sent)
         if not tokens:
             continue
+        sentences.append(tokens)
         found = SentenceMentions(draft, tokens)
         sentence_relations(found)
         claims.sentence(found)
+    claims.spread_quotations(sentences)
     nest_claims(draft)
     link_denials(draft)
     return draft

@@ -93,6 +93,7 @@ def rules_draft(article: Article, sentences: Sequence[Sequence[Token]]) -> Draft
     claims = ClaimFinder(draft)
     for sentence in found:  # a claim adds mentions to its own sentence only
         claims.sentence(sentence)
+    claims.spread_quotations(sentences)
     nest_claims(draft)
     link_denials(draft)
     return draft

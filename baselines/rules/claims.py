@@ -10,13 +10,15 @@ marker; quote from quotation marks. A claim whose cue lies inside another's cont
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
 from baselines.rules.lexicon import (
+    ARTICLES,
     CLAUSE_STARTS,
     CLOSE_QUOTES,
     COPULAS,
@@ -27,12 +29,13 @@ from baselines.rules.lexicon import (
     NOT_CONTENT_AFTER,
     NOUN_MARKERS,
     OPEN_QUOTES,
-    PLURAL_PRONOUNS,
+    POSSESSIVES,
     PREPOSITIONS,
     SOURCE_CUE_FILLERS,
     STOP_WORDS,
     SUBJECT_PRONOUNS,
 )
+from baselines.rules.quotations import introduces, pieces, quotations
 from baselines.rules.relations import SentenceMentions
 from corpus import text as text_layer
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
@@ -158,6 +161,7 @@ class ClaimFinder:
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
+        self.cues: list[Cue] = []  # the lexicon's cue of each claim of the draft, by index
 
     def sentence(self, mentions: SentenceMentions) -> None:
         """The claims of the sentence whose mentions are ``mentions``."""
@@ -176,15 +180,7 @@ class ClaimFinder:
         self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
     ) -> int | None:
         words = [token.text for token in tokens]
-        after_source = (
-            _mention_starting(mentions, match.last) if "after" in match.cue.source else None
-        )
-        if (
-            after_source is not None
-            and after_source[1] < len(words)
-            and words[after_source[1]] not in (",", ".")
-        ):
-            after_source = None  # the subject of the content: "say North Korea has ..."
+        after_source = _source_after(tokens, mentions, match)
         rest = match.last if after_source is None else after_source[1]
         ahead = words[match.last : match.last + 5]
         that_follows = "that" in ahead and "," not in ahead[: ahead.index("that")]
@@ -225,31 +221,78 @@ class ClaimFinder:
 
     def _add(self, content, cue_span, sources, cue: Cue, parent: int | None) -> int:
         text = self.draft.text[content[0] : content[1]]
-        words = [token.text.lower() for token in self.draft.tokens_within(*content)]
-        certainty = cue.certainty
-        for hedge in _find_all(_hedges(), words):
-            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
-        markers = _find_all(_markers(), words)
-        kind = cue.kind or (markers[0].kind if markers else None)
-        kind = kind or _modal_kind(self.draft, content[0], set(words))
         before = self.draft.text[max(0, content[0] - 1) : content[0]]
         after = self.draft.text[content[1] : content[1] + 2]
         if before in OPEN_QUOTES and any(q in after for q in CLOSE_QUOTES):
             quote = "DIRECT"
         else:
             quote = "MIXED" if any(q in text for q in ("“", "”", '"')) else "INDIRECT"
-        return self.draft.add_claim(
-            DraftClaim(
-                content,
-                cue_span,
-                tuple(s for s in sources if s is not None),
-                parent,
-                stance=cue.stance,
-                certainty=certainty,
-                kind=kind,
-                quote=quote,
-            )
+        claim = DraftClaim(
+            content,
+            cue_span,
+            tuple(s for s in sources if s is not None),
+            parent,
+            stance=cue.stance,
+            certainty=cue.certainty,
+            kind="",
+            quote=quote,
         )
+        self._set_attributes(claim, cue)
+        self.cues.append(cue)
+        return self.draft.add_claim(claim)
+
+    def _set_attributes(self, claim: DraftClaim, cue: Cue) -> None:
+        """Certainty and kind from the cue, lowered or set by the content's words."""
+        words = [token.text.lower() for token in self.draft.tokens_within(*claim.content)]
+        certainty = cue.certainty
+        for hedge in _find_all(_hedges(), words):
+            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
+        markers = _find_all(_markers(), words)
+        kind = cue.kind or (markers[0].kind if markers else None)
+        claim.certainty = certainty
+        claim.kind = kind or _modal_kind(self.draft, claim.content[0], set(words))
+
+    def spread_quotations(self, sentences: Sequence[Sequence[Token]]) -> None:
+        """A claim (neither nested nor nesting) whose content lies in a quotation, or whose cue
+        introduces one ("said Kim, “…”"), reports each sentence of those quotations: its own
+        content becomes the first sentence, DIRECT, and each other sentence a claim of the same
+        cue and sources (guidelines 4.1)."""
+        text, claims = self.draft.text, self.draft.claims
+        spans = quotations(text)
+        if not spans:
+            return
+        starts = [start for start, _ in spans]
+        sentence_ends = [tokens[-1].end for tokens in sentences]
+        nesting = {claim.parent for claim in claims}
+        done: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
+        for index in range(len(claims)):
+            claim, cue = claims[index], self.cues[index]
+            if claim.cue is None or claim.parent is not None or index in nesting:
+                continue
+            around = bisect.bisect_right(starts, claim.content[0]) - 1
+            reported = [
+                spans[n]
+                for n in (around, around + 1)
+                if 0 <= n < len(spans)
+                and (
+                    spans[n][0] <= claim.content[0] and claim.content[1] <= spans[n][1]
+                    or spans[n][0] > claim.cue[1] and introduces(text, claim.cue[1], spans[n][0])
+                )
+            ]
+            contents = [
+                piece
+                for span in reported
+                for piece in pieces(self.draft.tokens_within(*span), sentence_ends)
+            ]
+            contents = [c for c in contents if (c, claim.cue) not in done]
+            done.update((c, claim.cue) for c in contents)
+            for n, content in enumerate(contents):
+                piece = claim if n == 0 else replace(claim, content=content)
+                piece.content, piece.quote = content, "DIRECT"
+                self._set_attributes(piece, cue)
+                if n:
+                    self.cues.append(cue)
+                    self.draft.add_claim(piece)
 
     def _sources_before(
         self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int, previous: tuple
@@ -260,23 +303,14 @@ class ClaimFinder:
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
                 return previous  # ", adding that ..."
-            start = next(  # "X, secretary of Y, said" / "X, who ..., said"
-                (
-                    k
-                    for k in range(1, j)
-                    if tokens[k].text == ","
-                    and (ending := _mention_ending(mentions, k)) is not None
-                    and mentions.type(ending[2]) in SOURCE_TYPES
-                ),
-                None,
-            )
-            if start is None:
+            apposed = _apposed_source(tokens, mentions, j)
+            if apposed is None:
                 return ()
-            j = start - 1
+            return (apposed,)
         if j >= 0 and tokens[j].text == "and":
             return previous  # "called X ... and praised Y"
-        if j >= 0 and tokens[j].text.lower() in PLURAL_PRONOUNS:
-            return _coordination_before(tokens, mentions, j)  # "Moscow and Pyongyang ... they say"
+        if j >= 0 and tokens[j].text.lower() in SUBJECT_PRONOUNS:
+            return (self._pronoun(tokens[j]),)  # "he said", "They concluded"
         dated = _mention_ending(mentions, j + 1)
         if (
             dated
@@ -298,6 +332,11 @@ class ClaimFinder:
             return tuple(reversed(found))
         nominal = self._nominal_ending(tokens, mentions, j)
         return () if nominal is None else (nominal,)
+
+    def _pronoun(self, token: Token) -> int:
+        """The PRO mention of a pronoun source (the mention already there, if any)."""
+        type_ = SUBJECT_PRONOUNS[token.text.lower()]
+        return self.draft.add_mention(token.start, token.end, type_, "PRO", f"PRO:{token.start}")
 
     def _nominal_ending(
         self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
@@ -347,17 +386,45 @@ def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
     return "INTENTION" if actor else "PREDICTION"
 
 
-def _coordination_before(
-    tokens: Sequence[Token], mentions: SentenceMentions, i: int
-) -> tuple[int, ...]:
-    """The last "X and Y" of names before token ``i``: the antecedents of a plural pronoun."""
-    names = [
-        item for item in mentions.items if item[1] <= i and mentions.type(item[2]) in SOURCE_TYPES
-    ]
-    for left, right in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
-        if right[0] == left[1] + 1 and tokens[left[1]].text == "and":
-            return (left[2], right[2])
-    return ()
+def _apposed_source(tokens: Sequence[Token], mentions: SentenceMentions, comma: int) -> int | None:
+    """The source of "X, <apposition>, said" (the cue after token ``comma``): the name that is
+    the whole apposition ("The mayor of London, Sadiq Khan, said"), else the name just before
+    the apposition ("Sadiq Khan, the mayor of London, said"), else the last name of the
+    sentence that ends at a comma before ("X, who ..., said")."""
+    before = [k for k in range(comma) if tokens[k].text == ","]
+    if not before:
+        return None
+    apposed = next(
+        (i for f, e, i in mentions.items if f == before[-1] + 1 and e == comma), None
+    )
+    if apposed is not None and mentions.type(apposed) in SOURCE_TYPES:
+        return apposed
+    for k in reversed(before):
+        ending = _mention_ending(mentions, k)
+        if ending is not None and mentions.type(ending[2]) in SOURCE_TYPES:
+            return ending[2]
+    return None
+
+
+def _source_after(
+    tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch
+) -> tuple[int, int, int] | None:
+    """The source that follows its cue ("said Kim.", "according to the WHO's website"): a name
+    after the cue and an article, closing the clause or owning what follows; after a cue whose
+    source also stands before ("say"), a name that goes on is the content's subject ("say
+    North Korea has …")."""
+    if "after" not in match.cue.source:
+        return None
+    i = match.last
+    while i < len(tokens) and tokens[i].text.lower() in ARTICLES:
+        i += 1
+    found = _mention_starting(mentions, i)
+    if found is None:
+        return None
+    following = tokens[found[1]].text if found[1] < len(tokens) else "."
+    if following in (",", ".") or following in POSSESSIVES or match.cue.source == ("after",):
+        return found
+    return None
 
 
 def _mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:

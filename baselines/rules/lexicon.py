@@ -254,7 +254,18 @@ NOMINAL_HEADS: dict[str, str] = {
     },
 }
 
-PRONOUNS: dict[str, str] = {"he": "PERSON", "she": "PERSON", "they": "ORG", "we": "ORG"}
+# Subject pronouns and the type of what they stand for (a claim's source: "they said").
+SUBJECT_PRONOUNS: dict[str, str] = {
+    "i": "PERSON",
+    "you": "PERSON",
+    "he": "PERSON",
+    "she": "PERSON",
+    "it": "ORG",
+    "we": "ORG",
+    "they": "ORG",
+}
+# Pronouns that refer to the person an article is about at that point ("he", "she").
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 
 MONTHS: tuple[str, ...] = (
     "January",
@@ -467,8 +478,6 @@ CLAUSE_STARTS: frozenset[str] = frozenset(
 # Words right after a cue form that show it reports no content ("said to be", "reported by").
 NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
-SUBJECT_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you", "they", "he", "she"})
-PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
 # Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
 NOUN_MARKERS: frozenset[str] = frozenset(
     {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
@@ -504,6 +513,8 @@ SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
 PREPOSITIONS: frozenset[str] = frozenset(
     ["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"]
 )
+
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
 
 # Punctuation and clitics.
 POSSESSIVES: frozenset[str] = frozenset({"’s", "'s"})

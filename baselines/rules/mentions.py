@@ -19,7 +19,7 @@ from baselines.rules.lexicon import (
     NUMBER_WORDS,
     ORG_CONTEXT,
     ORG_HEADS,
-    PRONOUNS,
+    PERSON_PRONOUNS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
     SCALE_WORDS,
@@ -191,7 +191,7 @@ class MentionFinder:
             self._names(tokens, first, last, free, initial)
         if self.topic is not None:
             for i, word in enumerate(lowered):
-                if PRONOUNS.get(word) == "PERSON":
+                if word in PERSON_PRONOUNS:
                     self._add(tokens, i, i + 1, "PERSON", self.topic, kind="PRO")
 
     def _names(

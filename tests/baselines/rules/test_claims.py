@@ -116,9 +116,11 @@ def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
     ]
 
 
-def test_a_plural_pronoun_source_is_the_pair_named_before_it() -> None:
+def test_a_pronoun_source_is_its_own_mention() -> None:
+    # guidelines 4.1: a plural pronoun is one source (its PRO mention)
     text = "Canada and Peru grew closer in what they say is a new era."
-    assert claims_of(text) == [("is a new era", ("Canada", "Peru"), "say", "ASSERT")]
+    assert claims_of(text) == [("is a new era", ("they",), "say", "ASSERT")]
+    assert claims_of("He said the plan failed.") == [("the plan failed", ("He",), "said", "ASSERT")]
 
 
 def test_a_noun_phrase_source_becomes_a_nominal_mention() -> None:

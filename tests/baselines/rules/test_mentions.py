@@ -61,5 +61,5 @@ def test_a_part_of_a_persons_name_and_a_pronoun_corefer_with_the_person() -> Non
 
 
 def test_a_capitalised_pronoun_starts_no_name() -> None:
-    found = mentions_of("I said We would go. Your plan works, Lopez said.")
-    assert [mention.rsplit(" ", 1)[0] for mention in found] == ["Lopez"]
+    built = draft_of("I said We would go. Your plan works, Lopez said.").build()
+    assert [(m.text, m.kind) for m in built.mentions if m.text != "Lopez"] == [("I", "PRO")]
