@@ -310,7 +310,7 @@ class ClaimFinder:
         if j >= 0 and tokens[j].text == "and":
             return previous  # "called X ... and praised Y"
         if j >= 0 and tokens[j].text.lower() in SUBJECT_PRONOUNS:
-            return (self._pronoun(tokens[j]),)  # "he said", "They concluded"
+            return (self._pronoun_source(tokens[j]),)  # "he said", "They concluded"
         dated = _mention_ending(mentions, j + 1)
         if (
             dated
@@ -333,7 +333,7 @@ class ClaimFinder:
         nominal = self._nominal_ending(tokens, mentions, j)
         return () if nominal is None else (nominal,)
 
-    def _pronoun(self, token: Token) -> int:
+    def _pronoun_source(self, token: Token) -> int:
         """The PRO mention of a pronoun source (the mention already there, if any)."""
         type_ = SUBJECT_PRONOUNS[token.text.lower()]
         return self.draft.add_mention(token.start, token.end, type_, "PRO", f"PRO:{token.start}")

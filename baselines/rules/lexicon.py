@@ -91,6 +91,37 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "lawmaker",
         "speaker",
         "deputy",
+        "judge",
+        "justice",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "pastor",
+        "rabbi",
+        "imam",
+        "professor",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "chairperson",
+        "attorney",
+        "prosecutor",
+        "mp",
+        "mep",
+        "councillor",
+        "councilor",
+        "treasurer",
+        "coach",
+        "editor",
+        "columnist",
+        "correspondent",
+        "founder",
     ]
 )
 ROLE_MODIFIERS: frozenset[str] = frozenset(
@@ -113,6 +144,15 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "army",
         "military",
         "intelligence",
+        "chief",
+        "attorney",
+        "executive",
+        "managing",
+        "senior",
+        "assistant",
+        "associate",
+        "state",
+        "editorial",
     ]
 )
 # Roles whose holder leads the organisation or country named after them.
@@ -173,6 +213,20 @@ ORG_HEADS: frozenset[str] = frozenset(
         "alliance",
         "guard",
         "command",
+        "house",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "association",
+        "society",
+        "foundation",
+        "college",
+        "school",
+        "network",
+        "league",
+        "club",
+        "team",
     ]
 )
 # Lower-case words just before an unknown capitalised name that make it an organisation.
@@ -188,6 +242,61 @@ ORG_CONTEXT: frozenset[str] = frozenset(
         "group",
         "channel",
         "outlet",
+    ]
+)
+# Nouns after a nationality word that make it stand for its state (GPE, not NORP): its
+# government, officials, forces, agencies, companies, territory, economy ("Turkish army").
+STATE_NOUNS: frozenset[str] = frozenset(
+    [
+        "government",
+        "state",
+        "authorities",
+        "officials",
+        "official",
+        "president",
+        "prime",
+        "premier",
+        "minister",
+        "ministers",
+        "ministry",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "parliament",
+        "embassy",
+        "ambassador",
+        "envoy",
+        "diplomats",
+        "delegation",
+        "counterpart",
+        "counterparts",
+        "army",
+        "military",
+        "forces",
+        "troops",
+        "navy",
+        "police",
+        "intelligence",
+        "regime",
+        "court",
+        "courts",
+        "economy",
+        "territory",
+        "waters",
+        "border",
+        "capital",
+        "company",
+        "companies",
+        "firm",
+        "manufacturer",
+        "bank",
+        "airline",
+        "media",
+        "leader",
+        "leadership",
+        "administration",
+        "coast",
     ]
 )
 # Last word of a named place that is not a country or city ("Korean Peninsula").
@@ -515,6 +624,10 @@ PREPOSITIONS: frozenset[str] = frozenset(
 )
 
 ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+# Lower-case particles inside personal names ("Bill de Blasio", "Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "del", "della", "der", "di", "da", "das", "dos", "du", "van", "von", "le", "la", "bin"}
+)
 
 # Punctuation and clitics.
 POSSESSIVES: frozenset[str] = frozenset({"’s", "'s"})

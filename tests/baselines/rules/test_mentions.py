@@ -63,3 +63,21 @@ def test_a_part_of_a_persons_name_and_a_pronoun_corefer_with_the_person() -> Non
 def test_a_capitalised_pronoun_starts_no_name() -> None:
     built = draft_of("I said We would go. Your plan works, Lopez said.").build()
     assert [(m.text, m.kind) for m in built.mentions if m.text != "Lopez"] == [("I", "PRO")]
+
+
+def test_places_from_the_gazetteer_by_kind() -> None:
+    # CONSTRUCTED: a state, a dotted country code, a continent's adjective; a country starts no
+    # longer name; a nationality word before a state noun stands for the state (GPE)
+    found = mentions_of("Vermont and the U.S. joined African talks with United States Mara Velt.")
+    assert found[:3] == ["Vermont GPE", "U.S. GPE", "African LOC"]
+    assert "United States GPE" in found and "Mara Velt PERSON" in found
+    assert mentions_of("Peruvian army officers met Peruvian engineers.") == [
+        "Peruvian GPE",
+        "Peruvian NORP",
+    ]
+
+
+def test_names_join_over_particles_hyphens_and_of_after_an_organisation_word() -> None:
+    found = mentions_of("Mara de Velt met Tarso-Lima Corp and the House of Coral on Monday.")
+    assert found[:3] == ["Mara de Velt PERSON", "Tarso-Lima Corp ORG", "House of Coral ORG"]
+    assert mentions_of("COVID-19 spread.") == []  # a code glued to a number is no name
