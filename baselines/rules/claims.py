@@ -24,13 +24,16 @@ from baselines.rules.lexicon import (
     COPULAS,
     CUE_AUXILIARIES,
     DASHES,
+    DOCUMENT_NOUNS,
     NEGATIONS,
     NOMINAL_HEADS,
     NOT_CONTENT_AFTER,
     NOUN_MARKERS,
     OPEN_QUOTES,
     POSSESSIVES,
+    POST_MODIFIERS,
     PREPOSITIONS,
+    ROLE_WORDS,
     SOURCE_CUE_FILLERS,
     STOP_WORDS,
     SUBJECT_PRONOUNS,
@@ -302,7 +305,7 @@ class ClaimFinder:
             j -= 1
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
-                return previous  # ", adding that ..."
+                return previous or _subject(mentions, j)  # ", adding that ..."
             apposed = _apposed_source(tokens, mentions, j)
             if apposed is None:
                 return ()
@@ -328,8 +331,18 @@ class ClaimFinder:
             if j < 1 or tokens[j].text not in ("and", ","):
                 break
             j -= 1
+        k = j - 1 if j >= 1 and tokens[j].text.lower() in ARTICLES else j
+        if len(found) == 1 and k >= 1 and tokens[k].text.lower() in POST_MODIFIERS:
+            head = _mention_ending(mentions, k)  # "Mara Velt of the Coral Group said": Velt
+            if head is not None and mentions.type(head[2]) in SOURCE_TYPES:
+                return (head[2],)
         if found:
             return tuple(reversed(found))
+        document = j >= 1 and tokens[j].text.lower() in DOCUMENT_NOUNS
+        if document and tokens[j - 1].text in POSSESSIVES:
+            owner = _mention_ending(mentions, j - 1)  # "The WHO's website said": the WHO
+            if owner is not None and mentions.type(owner[2]) in SOURCE_TYPES:
+                return (owner[2],)
         nominal = self._nominal_ending(tokens, mentions, j)
         return () if nominal is None else (nominal,)
 
@@ -341,8 +354,9 @@ class ClaimFinder:
     def _nominal_ending(
         self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
     ) -> int | None:
-        """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun."""
-        if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS:
+        """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun (a source
+    noun, or a title: "The commissioner said")."""
+        if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS.keys() | ROLE_WORDS:
             return None
         k = j
         while (
@@ -368,7 +382,7 @@ class ClaimFinder:
         if exact is not None:
             return exact
         head = tokens[last - 1].text.lower()
-        type_ = NOMINAL_HEADS.get(head, "PERSON")
+        type_ = NOMINAL_HEADS.get(head, "PERSON")  # a title: a person
         start, end = tokens[first].start, tokens[last - 1].end
         return self.draft.add_mention(start, end, type_, "NOM", f"NOM:{self.draft.text[start:end]}")
 
@@ -404,6 +418,15 @@ def _apposed_source(tokens: Sequence[Token], mentions: SentenceMentions, comma: 
         if ending is not None and mentions.type(ending[2]) in SOURCE_TYPES:
             return ending[2]
     return None
+
+
+def _subject(mentions: SentenceMentions, before: int) -> tuple[int, ...]:
+    """The first person or organisation named in the sentence before token ``before``: the
+    subject of a participle's clause ("Sanders shared …, pointing out …")."""
+    subject = next(
+        (i for f, e, i in mentions.items if e <= before and mentions.type(i) in PRODUCERS), None
+    )
+    return () if subject is None else (subject,)
 
 
 def _source_after(

@@ -340,6 +340,8 @@ NOMINAL_HEADS: dict[str, str] = {
             "military",
             "army",
             "police",
+            "authorities",
+            "party",
         ]
     },
     **{
@@ -359,6 +361,10 @@ NOMINAL_HEADS: dict[str, str] = {
             "source",
             "sources",
             "envoy",
+            "witness",
+            "witnesses",
+            "eyewitness",
+            "eyewitnesses",
         ]
     },
 }
@@ -619,6 +625,12 @@ SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
         "themselves",
     }
 )
+# Documents whose producer is the source of what they say ("The WHO's website said").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"website", "statement", "report", "study", "survey", "poll", "investigation", "projections"}
+)
+# Prepositions that attach a place or organisation to a name ("X of Y said": X is the source).
+POST_MODIFIERS: frozenset[str] = frozenset({"of", "from", "in", "at"})
 PREPOSITIONS: frozenset[str] = frozenset(
     ["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"]
 )

@@ -221,7 +221,8 @@ class MentionFinder:
     def sentence(self, tokens: Sequence[Token]) -> None:
         free = [token.start not in self.covered for token in tokens]
         lowered = [token.text.lower() for token in tokens]
-        for i, word in enumerate(lowered):
+        for i in reversed(range(len(tokens))):  # a head takes its modifiers ("Chief Minister")
+            word = lowered[i]
             span = _role_span(tokens, i) if word in ROLE_WORDS and free[i] else None
             if span and all(free[span[0] : span[1]]):
                 self._add(tokens, *span, "ROLE", value_key("ROLE", tokens[i].start))

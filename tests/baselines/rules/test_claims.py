@@ -158,3 +158,24 @@ def test_quote_type_from_quotation_marks() -> None:
     assert attributes_of("“We are ready,” said Lopez.")[0][2] == "DIRECT"
     assert attributes_of("Lopez said the “new era” had begun.")[0][2] == "MIXED"
     assert attributes_of("Lopez said the new era had begun.")[0][2] == "INDIRECT"
+
+
+def test_sources_of_post_modified_names_documents_titles_and_participles() -> None:
+    # CONSTRUCTED: "X of Y said" is X's; "Y's website said" is Y's; a title alone is a NOM
+    # source; a participle after a comma reports for the sentence's subject
+    assert claims_of("Mara Velt of the Coral Group said the plan failed.")[0][1] == ("Mara Velt",)
+    assert claims_of("The Coral Group's website said the plan failed.")[0][1] == ("Coral Group",)
+    assert claims_of("The commissioner said the plan failed.")[0][1] == ("commissioner",)
+    found = claims_of("Mara Velt spoke at length, adding that the plan failed.")
+    assert found[0][1] == ("Mara Velt",)
+
+
+def test_a_quotation_of_several_sentences_gives_a_claim_per_sentence() -> None:
+    text = "“The plan failed. The bridge is closed,” Mara Velt said, “and we will rebuild it.”"
+    found = claims_of(text)
+    assert sorted(content for content, *_ in found) == [
+        "The bridge is closed",
+        "The plan failed",
+        "and we will rebuild it",
+    ]
+    assert {(sources, cue) for _, sources, cue, _ in found} == {(("Mara Velt",), "said")}
