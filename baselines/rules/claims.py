@@ -183,11 +183,17 @@ class ClaimFinder:
         self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
     ) -> int | None:
         words = [token.text for token in tokens]
-        after_source = _source_after(tokens, mentions, match)
+        # the content ends just before the cue: "“…,” said X", "…, according to X"
+        reported = match.first >= 3 and (
+            words[match.first - 1] in CLOSE_QUOTES
+            or words[match.first - 1] == ","
+            and match.cue.source == ("after",)
+        )
+        after_source = _source_after(tokens, mentions, match, reported)
         rest = match.last if after_source is None else after_source[1]
         ahead = words[match.last : match.last + 5]
         that_follows = "that" in ahead and "," not in ahead[: ahead.index("that")]
-        backward = (
+        backward = reported or (
             match.first >= 3
             and not that_follows
             and (
@@ -430,12 +436,13 @@ def _subject(mentions: SentenceMentions, before: int) -> tuple[int, ...]:
 
 
 def _source_after(
-    tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch
+    tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, reported: bool
 ) -> tuple[int, int, int] | None:
     """The source that follows its cue ("said Kim.", "according to the WHO's website"): a name
     after the cue and an article, closing the clause or owning what follows; after a cue whose
     source also stands before ("say"), a name that goes on is the content's subject ("say
-    North Korea has …")."""
+    North Korea has …"), unless the content was ``reported`` before the cue: then the last
+    person of the names that follow is ("“…,” said state Senator Mara Velt")."""
     if "after" not in match.cue.source:
         return None
     i = match.last
@@ -444,10 +451,20 @@ def _source_after(
     found = _mention_starting(mentions, i)
     if found is None:
         return None
+    if reported:
+        names = [found]
+        while (following := _any_mention_starting(mentions, names[-1][1])) is not None:
+            names.append(following)
+        people = [name for name in names if mentions.type(name[2]) == "PERSON"]
+        return people[-1] if people else found
     following = tokens[found[1]].text if found[1] < len(tokens) else "."
     if following in (",", ".") or following in POSSESSIVES or match.cue.source == ("after",):
         return found
     return None
+
+
+def _any_mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
+    return next((item for item in mentions.items if item[0] == i), None)
 
 
 def _mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
@@ -496,7 +513,10 @@ def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             or in_aside
             and tokens[k].text in DASHES
             or tokens[k].text == ","
-            and tokens[k + 1].text.lower() in ("which", "who")
+            and (
+                tokens[k + 1].text.lower() in ("which", "who", "while", "whereas")
+                or tokens[k + 1].text.lower().endswith("ing")
+            )
         ),
         len(tokens),
     )

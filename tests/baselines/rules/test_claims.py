@@ -179,3 +179,19 @@ def test_a_quotation_of_several_sentences_gives_a_claim_per_sentence() -> None:
         "and we will rebuild it",
     ]
     assert {(sources, cue) for _, sources, cue, _ in found} == {(("Mara Velt",), "said")}
+
+
+def test_a_content_before_its_cue_and_a_source_after_it() -> None:
+    # CONSTRUCTED: "“…,” said <title> <name>": the content precedes, the person is the source;
+    # "…, according to X" reports what precedes
+    text = "“The plan failed,” said Peru Senator Mara Velt."
+    assert claims_of(text) == [("The plan failed", ("Mara Velt",), "said", "ASSERT")]
+    text = "The bridge closed on Monday, according to the Coral Group."
+    assert claims_of(text) == [
+        ("The bridge closed on Monday", ("Coral Group",), "according to", "ASSERT")
+    ]
+
+
+def test_a_content_ends_before_a_participle_clause() -> None:
+    text = "Mara Velt denied the report, calling it false."  # CONSTRUCTED
+    assert claims_of(text)[0][0] == "the report"
