@@ -8,6 +8,7 @@ whitespace is never a token. Offsets are code-point indices, half-open ``[start,
 from __future__ import annotations
 
 import hashlib
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -55,6 +56,9 @@ def _pipeline() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's length limit (error E088) guards the memory of a parser or entity recognizer;
+    # the tokenizer and sentencizer are linear in the text, so a long paragraph is fine here.
+    nlp.max_length = sys.maxsize
     return nlp
 
 
