@@ -36,7 +36,7 @@ from corpus.schema import (
     Mention,
     Relation,
 )
-from corpus.store import CorpusError, CorpusStore, write_json
+from corpus.store import CorpusError, CorpusStore
 
 # --- the items two annotators agree on ------------------------------------------------------
 
@@ -300,11 +300,13 @@ def _link_text(link: ClaimLink, agreed: Container[str]) -> str:
 
 
 def write_gold(store: CorpusStore, annotation: Annotation, out: Path, force: bool) -> None:
-    """Validate ``annotation`` against its article, then write it to ``out`` atomically."""
-    if out.exists() and not force:
-        raise CorpusError(f"{out}: exists; pass --force to replace it")
-    check_or_raise(annotation, store.load_article(annotation.doc_id), out)
-    write_json(out, annotation.to_dict())
+    """Validate ``annotation`` against its article, then write it to ``out`` atomically,
+    under the corpus's lock."""
+    with store.transaction() as transaction:
+        if out.exists() and not force:
+            raise CorpusError(f"{out}: exists; pass --force to replace it")
+        check_or_raise(annotation, store.load_article(annotation.doc_id), out)
+        transaction.write_json(out, annotation.to_dict())
 
 
 def register(verbs: argparse._SubParsersAction) -> None:

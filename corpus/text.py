@@ -32,6 +32,13 @@ def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+def dedupe_key(text: str) -> str:
+    """What two copies of one text share: the SHA-256 of its words, NFC, with every run of
+    whitespace (line breaks included) as one space and no byte order mark (U+FEFF)."""
+    words = unicodedata.normalize("NFC", text).replace("\ufeff", "").split()
+    return text_sha256(" ".join(words))
+
+
 def derive_doc_id(text: str) -> str:
     """A stable id for a normalised text: the first 16 hex digits of its SHA-256."""
     return text_sha256(text)[:16]

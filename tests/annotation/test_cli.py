@@ -46,7 +46,9 @@ def test_push_then_pull_report_who_annotated(capsys, label_studio, client, corpu
     assert run_verbs(["push", *common]) == 0
     assert "2 task(s) created, 0 article(s) already present" in capsys.readouterr().out
     assert run_verbs(["pull", *common]) == 0
-    assert capsys.readouterr().out.strip() == "0 annotation file(s) written, 0 problem(s)"
+    assert capsys.readouterr().out.strip() == (
+        "0 annotation file(s) written, 0 kept (edited locally), 0 problem(s)"
+    )
 
 
 def test_config_verb_prints_xml(capsys):
