@@ -21,7 +21,7 @@ from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotation.agreement import check_or_raise, load_checked
+from annotation.agreement import load_checked
 from annotation.canonical import canonical
 from benchmarks.metrics.claims import claim_link_key
 from benchmarks.metrics.matching import match_by_key
@@ -37,6 +37,7 @@ from corpus.schema import (
     Relation,
 )
 from corpus.store import CorpusError, CorpusStore
+from corpus.validate import check_or_raise
 
 # --- the items two annotators agree on ------------------------------------------------------
 

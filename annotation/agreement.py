@@ -33,7 +33,7 @@ from benchmarks.metrics.matching import match_by_key
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
-from corpus.validate import check_annotation
+from corpus.validate import check_or_raise
 
 # Figure -> value; None when undefined (see the module doc).
 Figures = dict[str, float | int | None]
@@ -117,14 +117,6 @@ def figures(agreement: DocumentAgreement) -> Figures:
 
 
 # --- a corpus folder ---------------------------------------------------------------------------
-
-
-def check_or_raise(annotation: Annotation, article: Article, path: Path) -> None:
-    """Raise a CorpusError naming the first problem of ``annotation`` (and how many more)."""
-    problems = check_annotation(annotation, article, path)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CorpusError(f"{problems[0]}{more}")
 
 
 def load_checked(store: CorpusStore, annotator: str, article: Article) -> Annotation:

@@ -65,6 +65,20 @@ def check_annotation(annotation: Annotation, article: Article, path: Path | str)
     return [Problem(str(path), annotation.doc_id, item, message) for item, message in findings]
 
 
+def check_or_raise(
+    annotation: Annotation,
+    article: Article,
+    where: Path | str,
+    error: type[Exception] = CorpusError,
+) -> None:
+    """Raise ``error`` naming the first problem of ``annotation`` against ``article`` (and
+    how many more there are), for a one-line error."""
+    problems = check_annotation(annotation, article, where)
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise error(f"{problems[0]}{more}")
+
+
 def _outside(start: int, end: int, text: str) -> str | None:
     """Why ``[start, end)`` is not a non-empty span of ``text``, or None when it is."""
     if 0 <= start < end <= len(text):
