@@ -21,7 +21,6 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from sklearn.metrics import cohen_kappa_score
@@ -30,7 +29,7 @@ from tqdm import tqdm
 from benchmarks.metrics.counts import Counts, rounded, total
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.metrics.matching import match_by_key
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, output_file, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
 from corpus.validate import check_or_raise
@@ -237,7 +236,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar=("A", "B"),
         help="the two annotators to compare (default: every pair of the corpus's annotators)",
     )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    parser.add_argument(
+        "--json", type=output_file, metavar="OUT", help="write the figures as JSON"
+    )
 
 
 def _agreement(args: argparse.Namespace) -> int:

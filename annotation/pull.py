@@ -25,6 +25,7 @@ from tqdm import tqdm
 
 from annotation.client import (
     add_connection_arguments,
+    answers,
     connect,
     export_tasks,
     find_project,
@@ -144,7 +145,9 @@ def pull(
 def _pull(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
     store.check()  # before reaching the server
-    report = pull(connect(args.url, args.api_key), args.project, store, args.overwrite)
+    client = connect(args.url, args.api_key)
+    with answers(args.url):
+        report = pull(client, args.project, store, args.overwrite)
     for doc_id, annotators in sorted(report.annotators.items()):
         print(f"{doc_id}: {', '.join(annotators)}")
     for path in report.kept:

@@ -59,6 +59,7 @@ def _target(store: CorpusStore, args: argparse.Namespace, doc_id: str) -> Path:
 
 def _place(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
+    store.check()
     placed: list[tuple[Path, Annotation]] = []
     problems: list[str] = []
     for path in args.files:

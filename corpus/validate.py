@@ -199,6 +199,8 @@ def _claim_link_findings(annotation: Annotation) -> Findings:
         for end, ref in (("from", link.source), ("to", link.target)):
             if ref not in claim_ids:
                 yield f"claim link {link.id}", f"unknown {end} claim {ref!r}"
+        if link.source == link.target:
+            yield f"claim link {link.id}", f"links claim {link.source!r} to itself"
 
 
 # --- a corpus folder -------------------------------------------------------------------------
@@ -218,7 +220,7 @@ def check_corpus(store: CorpusStore, progress: bool = False) -> list[Problem]:
     annotation_paths = [*store.gold_paths(), *store.annotation_paths()]
     for path in tqdm(annotation_paths, desc="validate", unit="file", disable=not progress):
         problems += _check_annotation_file(path, articles)
-    if store.splits_path.exists():
+    if articles or store.splits_path.exists():  # without splits.json, every article is in none
         problems += _check_splits(store, set(articles))
     return problems
 
