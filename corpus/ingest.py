@@ -84,11 +84,12 @@ def _run(args: argparse.Namespace) -> int:
     if not args.inputs and args.hf is None:
         raise CorpusError("nothing to ingest: give files, URLs or --hf")
     limits = Limits(args.max_chars, args.min_page_chars)
-    CorpusStore(args.corpus).check()  # before reading the inputs, which may take long
+    store = CorpusStore(args.corpus)
+    store.check()  # before reading the inputs, which may take long
     incoming = read_inputs(args.inputs, given, limits)
     if args.hf is not None:
         incoming += read_hf(args.hf, args.hf_split, args.text_column, columns, given, limits)
-    result = ingest(CorpusStore(args.corpus), incoming, args.split)
+    result = ingest(store, incoming, args.split)
     print(f"added {len(result.added)}, already present {len(result.present)}")
     return 0
 

@@ -24,7 +24,7 @@ import datasets
 import trafilatura
 from tqdm import tqdm
 
-from corpus.jsonl import read_jsonl as read_jsonl_records
+from corpus import jsonl
 from corpus.schema import Article, ArticleMeta, SchemaError, is_date
 from corpus.store import CorpusError, read_text
 from corpus.text import derive_doc_id, normalize_text
@@ -169,7 +169,7 @@ def read_jsonl(name: str, given: Meta, limits: Limits) -> list[Incoming]:
     """One article per non-blank line: ``{"text": ..., "id"?: ..., <metadata>?: ...}``."""
     path = Path(name)
     found: list[Incoming] = []
-    for number, record in read_jsonl_records(path):
+    for number, record in jsonl.read_jsonl(path):
         origin = f"{path}:{number}"
         if not isinstance(record, dict):
             raise CorpusError(f"{origin}: expected an object, got {type(record).__name__}")

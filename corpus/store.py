@@ -115,7 +115,7 @@ def file_lock(path: Path, timeout: float) -> Iterator[None]:
     """Hold an exclusive ``flock`` on ``path`` (created if missing), waiting up to ``timeout``
     seconds for its holder; the system releases it when the holder ends, however it ends."""
     try:
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o666)  # as the umask allows
     except OSError as error:
         raise CorpusError(f"{path}: cannot lock: {error.strerror}") from None
     try:
