@@ -25,7 +25,6 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from sklearn.metrics import cohen_kappa_score
@@ -41,10 +40,10 @@ from benchmarks.metrics.coreference import (
 from benchmarks.metrics.counts import Counts, TypedCounts, add_by_key, rounded
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.metrics.matching import match_by_key
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, output_file, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, MENTION_TYPES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
-from corpus.validate import check_annotation
+from corpus.validate import check_or_raise
 
 # Figure -> value; None when undefined (see the module doc).
 Figures = dict[str, float | int | None]
@@ -151,14 +150,6 @@ def figures(agreement: DocumentAgreement) -> Figures:
 
 
 # --- a corpus folder ---------------------------------------------------------------------------
-
-
-def check_or_raise(annotation: Annotation, article: Article, path: Path) -> None:
-    """Raise a CorpusError naming the first problem of ``annotation`` (and how many more)."""
-    problems = check_annotation(annotation, article, path)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CorpusError(f"{problems[0]}{more}")
 
 
 def load_checked(store: CorpusStore, annotator: str, article: Article) -> Annotation:
@@ -292,7 +283,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar=("A", "B"),
         help="the two annotators to compare (default: every pair of the corpus's annotators)",
     )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    parser.add_argument(
+        "--json", type=output_file, metavar="OUT", help="write the figures as JSON"
+    )
 
 
 def _agreement(args: argparse.Namespace) -> int:

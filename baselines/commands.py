@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from pathlib import Path
 
 from tqdm import tqdm
 
 from baselines import registry
 from baselines.base import BaselineError, TrainableExtractor
-from corpus.cli import add_corpus_option, subcommand
-from corpus.store import CorpusStore, write_text_atomic
+from corpus.cli import add_corpus_option, output_file, subcommand
+from corpus.jsonl import write_jsonl
+from corpus.store import CorpusStore
 
 BATCH_SIZE = 16
 
@@ -30,7 +29,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
     )
-    parser.add_argument("--output", type=Path, required=True, metavar="FILE", help="JSONL file")
+    parser.add_argument(
+        "--output",
+        type=output_file,
+        required=True,
+        metavar="FILE",
+        help="JSON Lines file, written only when every article is done",
+    )
     add_corpus_option(parser)
 
 
@@ -67,10 +72,9 @@ def _extract(args: argparse.Namespace) -> int:
             )
         extractor.fit(gold, articles)
     articles = list(store.articles())
-    lines = []
+    predictions = []
     for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):
-        for annotation in extractor.extract(articles[first : first + BATCH_SIZE]):
-            lines.append(json.dumps(annotation.to_dict(), ensure_ascii=False))
-    write_text_atomic(args.output, "".join(line + "\n" for line in lines))
-    print(f"{len(lines)} predictions written to {args.output}")
+        predictions += extractor.extract(articles[first : first + BATCH_SIZE])
+    count = write_jsonl(args.output, (annotation.to_dict() for annotation in predictions))
+    print(f"{count} predictions written to {args.output}")
     return 0

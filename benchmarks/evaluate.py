@@ -20,13 +20,10 @@ from benchmarks.metrics.claims import COUNT_METRICS
 from benchmarks.metrics.counts import Counts, Interval, bootstrap_f1, rounded
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, output_file, positive_int, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
-from corpus.store import (
-    CorpusError,
-    CorpusStore,
-    write_text_atomic,
-)
+from corpus.store import CorpusError, CorpusStore, write_text_atomic
+from corpus.validate import check_or_raise
 
 RESAMPLES = 1000
 SEED = 0
@@ -88,8 +85,7 @@ def evaluate(
     A gold document without a prediction counts as empty; a prediction of a document outside
     ``gold`` is an error. Each prediction is checked against its article first
     (``corpus.validate.check_annotation``); ``origins`` names where each came from in errors
-    (e.g. ``file:line``; default ``"predictions"``). Gold is assumed to pass
-    ``python -m corpus validate``.
+    (e.g. ``file:line``; default ``"predictions"``). Gold is checked by ``load_split``.
     """
     gold_ids = {g.doc_id for g in gold}
     no_article = sorted(gold_ids - articles.keys())
@@ -125,7 +121,8 @@ def evaluate(
 
 
 def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], list[Article]]:
-    """The gold annotations of ``split`` in ``store`` and their articles, in id order.
+    """The gold annotations of ``split`` in ``store`` and their articles, in id order, each
+    gold file checked against its article (one line naming its first problem).
 
     Documents of the split without gold yet (selected, not yet adjudicated) are not scored.
     """
@@ -136,6 +133,8 @@ def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], list[A
     gold, articles = store.gold_documents(split)
     if not gold:
         raise CorpusError(f"{store.gold_dir}: no gold document in split {split!r}")
+    for annotation, article in zip(gold, articles, strict=True):
+        check_or_raise(annotation, article, store.gold_path(annotation.doc_id))
     return gold, articles
 
 
@@ -200,10 +199,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument("predictions", type=Path, metavar="PRED.jsonl", help="predictions file")
     add_corpus_option(parser)
     parser.add_argument("--split", default="test", help="split to score (default: test)")
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the full result as JSON")
+    parser.add_argument(
+        "--json", type=output_file, metavar="OUT", help="write the full result as JSON"
+    )
     parser.add_argument(
         "--resamples",
-        type=int,
+        type=positive_int,
         default=RESAMPLES,
         help=f"bootstrap resamples (default: {RESAMPLES})",
     )
@@ -214,8 +215,6 @@ def _evaluate(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
     gold, in_split = load_split(store, args.split)
     articles = {article.id: article for article in in_split}
-    if not args.predictions.is_file():
-        raise FileNotFoundError(f"{args.predictions}: no such file")
     found = read_predictions(args.predictions, set(articles), args.split)
     result = evaluate(
         gold,

@@ -3,6 +3,10 @@
 For each baseline: ``results/<baseline>.json`` (provenance and the scorer's figures, rounded
 once here), then ``results/leaderboard.md`` and the plots. A baseline that cannot run here is
 skipped with its one-line reason; a layer it does not produce is reported as such.
+
+Every baseline is run and scored before anything is written; the results folder is then
+replaced whole (``corpus.output_folder``), so a run that fails or is interrupted leaves the
+previous results, and the leaderboard always matches the result files beside it.
 """
 
 from __future__ import annotations
@@ -25,13 +29,10 @@ from benchmarks.leaderboard import render
 from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
 from corpus.cli import add_corpus_option, subcommand
+from corpus.output_folder import check_replaceable, replacing_folder
 from corpus.schema import Annotation, Article
 from corpus.splits import SPLITS
-from corpus.store import (
-    CorpusStore,
-    write_json,
-    write_text_atomic,
-)
+from corpus.store import CorpusStore, write_json, write_text_atomic
 from corpus.text import sentences
 
 BENCHMARK_VERSION = "0.1.0"
@@ -107,7 +108,9 @@ def run_baseline(
 def run(
     corpus: Path, split: str, names: Sequence[str], results_dir: Path, date: str
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Run, score and write every baseline of ``names``; returns the results and the skipped."""
+    """Run and score every baseline of ``names``, then replace ``results_dir`` with their
+    results, the leaderboard and the plots; returns the results and the skipped."""
+    check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
     gold, articles = load_split(store, split)
     provenance = {
@@ -125,11 +128,12 @@ def run(
             skipped[name] = reason
             print(f"skipped {name}: {reason}", file=sys.stderr)
             continue
-        result = rounded(provenance | run_baseline(extractor, store, split, gold, articles))
-        write_json(results_dir / f"{name}.json", result)
-        results.append(result)
-    write_text_atomic(results_dir / "leaderboard.md", render(results, skipped))
-    write_plots(results, results_dir)
+        results.append(rounded(provenance | run_baseline(extractor, store, split, gold, articles)))
+    with replacing_folder(results_dir, "python -m benchmarks run") as staging:
+        for result in results:
+            write_json(staging / f"{result['baseline']}.json", result)
+        write_text_atomic(staging / "leaderboard.md", render(results, skipped))
+        write_plots(results, staging)
     return results, skipped
 
 
@@ -158,7 +162,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         type=Path,
         default=RESULTS_DIR,
         metavar="DIR",
-        help="where results are written (default: benchmarks/results)",
+        help="the results folder, replaced whole when every baseline is done: missing, empty "
+        "or made by a previous run (default: benchmarks/results)",
     )
     parser.add_argument(
         "--date",

@@ -8,6 +8,7 @@ whitespace is never a token. Offsets are code-point indices, half-open ``[start,
 from __future__ import annotations
 
 import hashlib
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,13 @@ def normalize_text(text: str) -> str:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dedupe_key(text: str) -> str:
+    """What two copies of one text share: the SHA-256 of its words, NFC, with every run of
+    whitespace (line breaks included) as one space and no byte order mark (U+FEFF)."""
+    words = unicodedata.normalize("NFC", text).replace("\ufeff", "").split()
+    return text_sha256(" ".join(words))
 
 
 def derive_doc_id(text: str) -> str:
@@ -55,6 +63,9 @@ def _pipeline() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's length limit (error E088) guards the memory of a parser or entity recognizer;
+    # the tokenizer and sentencizer are linear in the text, so a long paragraph is fine here.
+    nlp.max_length = sys.maxsize
     return nlp
 
 

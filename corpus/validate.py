@@ -65,6 +65,20 @@ def check_annotation(annotation: Annotation, article: Article, path: Path | str)
     return [Problem(str(path), annotation.doc_id, item, message) for item, message in findings]
 
 
+def check_or_raise(
+    annotation: Annotation,
+    article: Article,
+    where: Path | str,
+    error: type[Exception] = CorpusError,
+) -> None:
+    """Raise ``error`` naming the first problem of ``annotation`` against ``article`` (and
+    how many more there are), for a one-line error."""
+    problems = check_annotation(annotation, article, where)
+    if problems:
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        raise error(f"{problems[0]}{more}")
+
+
 def _outside(start: int, end: int, text: str) -> str | None:
     """Why ``[start, end)`` is not a non-empty span of ``text``, or None when it is."""
     if 0 <= start < end <= len(text):
@@ -192,6 +206,8 @@ def _claim_link_findings(annotation: Annotation) -> Findings:
         for end, ref in (("from", link.source), ("to", link.target)):
             if ref not in claim_ids:
                 yield f"claim link {link.id}", f"unknown {end} claim {ref!r}"
+        if link.source == link.target:
+            yield f"claim link {link.id}", f"links claim {link.source!r} to itself"
 
 
 # --- a corpus folder -------------------------------------------------------------------------
@@ -211,7 +227,7 @@ def check_corpus(store: CorpusStore, progress: bool = False) -> list[Problem]:
     annotation_paths = [*store.gold_paths(), *store.annotation_paths()]
     for path in tqdm(annotation_paths, desc="validate", unit="file", disable=not progress):
         problems += _check_annotation_file(path, articles)
-    if store.splits_path.exists():
+    if articles or store.splits_path.exists():  # without splits.json, every article is in none
         problems += _check_splits(store, set(articles))
     return problems
 

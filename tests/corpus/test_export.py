@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from corpus.cli import run
 from corpus.export import InvalidCorpus, data_file, export_corpus
 from corpus.export_rows import row_to_annotation
 from corpus.features import CONFIG_FEATURES
+from corpus.output_folder import MARKER
 from corpus.schema import Article, ArticleMeta
 from corpus.store import CorpusError, CorpusStore, dumps, write_json
 from corpus.text import derive_doc_id, text_sha256
@@ -162,7 +165,7 @@ def test_export_writes_one_parquet_per_config_and_split(exported: Path) -> None:
         data_file(config, split) for config in CONFIG_FEATURES for split in ("train", "test")
     }
     # dev has no gold document, the test document no relation: both are absent
-    expected = {"README.md"} | written - {data_file("relations", "test")}
+    expected = {"README.md", MARKER} | written - {data_file("relations", "test")}
     assert set(files_of(exported)) == expected
 
 
@@ -326,9 +329,41 @@ def test_a_folder_that_is_not_an_export_is_not_replaced(store: CorpusStore, tmp_
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(CorpusError, match="not an empty folder or a previous export"):
+    with pytest.raises(CorpusError, match="refusing to replace a folder this command did not"):
         export_corpus(store, out)
     assert files_of(out) == {"notes.txt": b"keep me"}
+
+
+def test_a_clone_of_the_hub_repository_is_never_replaced(
+    store: CorpusStore, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A git work tree holding a card and data/ (a clone of the dataset's hub repository, or
+    an export made before the marker) is refused in one line, its .git and all kept."""
+    clone = tmp_path / "clone"
+    shutil.copytree(exported, clone)
+    (clone / MARKER).unlink()
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "add", "."], check=True)
+    before = files_of(clone)
+    argv = ["export", "--corpus", str(store.root), "--out", str(clone)]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err
+    assert error == (
+        f"python -m corpus: error: {clone}: refusing to replace a folder this command did not "
+        f"make (it holds files and no {MARKER}); give an empty or new folder\n"
+    )
+    assert files_of(clone) == before and (clone / ".git" / "HEAD").is_file()
+
+
+def test_a_folder_the_system_refuses_is_one_line(store: CorpusStore, capsys) -> None:
+    out = Path("/sys/claimwire-export")  # /sys refuses new folders, even to root
+    argv = ["export", "--corpus", str(store.root), "--out", str(out)]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err  # progress bar lines, then the error on one line
+    assert error.splitlines()[-1] == (
+        f"python -m corpus: error: {out}: cannot write: Operation not permitted"
+    )
+    assert "Traceback" not in error
 
 
 def test_a_gold_document_in_no_split_is_an_error(store: CorpusStore, tmp_path: Path) -> None:
@@ -424,6 +459,20 @@ def test_push_refuses_an_invalid_corpus(
     assert "refusing to export an invalid corpus" in err
     assert "synthetic-token-never-sent" not in err
     assert not out.exists()
+
+
+def test_push_offline_is_one_line_after_the_export(
+    store: CorpusStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "synthetic-token-never-sent")  # tests are offline
+    out = tmp_path / "export"
+    argv = ["export", "--corpus", str(store.root), "--out", str(out), "--push-to-hub", "o/n"]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err
+    assert error.splitlines()[-1].startswith("python -m corpus: error: push to o/n failed: ")
+    assert "offline mode is enabled" in error and "Traceback" not in error
+    assert "synthetic-token-never-sent" not in error
+    assert (out / "README.md").is_file()  # the export itself is written
 
 
 def test_private_needs_push(store: CorpusStore, tmp_path: Path, capsys) -> None:

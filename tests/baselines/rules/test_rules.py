@@ -1,7 +1,20 @@
 from __future__ import annotations
 
-from baselines.rules import RulesExtractor, mentions_and_relations, rules_draft, sentence_tokens
+import copy
+from pathlib import Path
+
+from baselines.base import Draft
+from baselines.rules import (
+    RulesExtractor,
+    link_denials,
+    mentions_and_relations,
+    nest_claims,
+    rules_draft,
+    sentence_tokens,
+)
+from baselines.rules.claims import ClaimFinder
 from corpus.schema import Annotation, Article
+from corpus.store import CorpusStore
 from corpus.validate import check_annotation
 from tests.conftest import seed_text
 
@@ -67,3 +80,57 @@ def test_mentions_and_relations_are_the_rule_drafts_before_its_claims() -> None:
     assert full.mentions[: len(draft.mentions)] == draft.mentions
     assert all(m.kind == "NOM" for m in full.mentions[len(draft.mentions) :])  # from claims
     assert full.relations == draft.relations and draft.claims == [] and full.claims
+
+
+def _nesting_by_definition(draft: Draft) -> None:
+    """``nest_claims`` as its docstring defines it, every claim against every other."""
+    for claim in draft.claims:
+        if claim.parent is not None or claim.cue is None:
+            continue
+        containing = [
+            (other.content[1] - other.content[0], index)
+            for index, other in enumerate(draft.claims)
+            if other is not claim
+            and other.content[0] <= claim.cue[0]
+            and claim.cue[1] <= other.content[1]
+        ]
+        if containing:
+            claim.parent = min(containing)[1]
+            parent = draft.claims[claim.parent]
+            if len(draft.text[parent.content[0] : claim.cue[0]].split()) <= 2:
+                parent.kind = claim.kind
+
+
+def _denial_links_by_definition(draft: Draft) -> None:
+    """``link_denials`` as its docstring defines it, every denial against every claim."""
+    for index, claim in enumerate(draft.claims):
+        earlier = [
+            other
+            for other in range(index)
+            if draft.claims[other].stance == "ASSERT"
+            and draft.claims[other].parent is None
+            and not set(draft.claims[other].sources) & set(claim.sources)
+        ]
+        if claim.stance == "DENY" and earlier:
+            draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))
+
+
+def test_nesting_and_denial_links_are_those_of_their_definition_on_a_long_document(
+    repo_corpus: Path,
+) -> None:
+    """The indexed ``nest_claims`` and ``link_denials`` (linear in the document) find what
+    comparing every claim with every other finds, on 60 of the repo's articles joined."""
+    articles = list(CorpusStore(repo_corpus).articles())[:60]
+    text = "\n".join(article.text for article in articles)
+    sentences = sentence_tokens(text)
+    draft, found = mentions_and_relations(Article("joined", text), sentences)
+    finder = ClaimFinder(draft)
+    for sentence in found:
+        finder.sentence(sentence)
+    expected = copy.deepcopy(draft)
+    nest_claims(draft)
+    link_denials(draft)
+    _nesting_by_definition(expected)
+    _denial_links_by_definition(expected)
+    assert draft.claims == expected.claims and draft.claim_links == expected.claim_links
+    assert sum(c.parent is not None for c in draft.claims) > 50 and len(draft.claim_links) > 5
