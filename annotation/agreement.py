@@ -13,7 +13,8 @@ report 0.0 there, which reads as total disagreement).
 
 Documents the guidelines were developed on are reported apart from the others: those of the
 train split (the guidelines' examples and the rules that adjudication added come from them) and
-any other the guidelines quote. Agreement on them is not agreement on unseen text.
+any other the guidelines name as developed on (the seed, which version 1.0 was written from).
+Agreement on them is not agreement on unseen text.
 
 ``python -m annotation agreement`` prints a table; ``--json OUT`` writes, for each pair, the
 figures (``"layer/metric": value``) over the unseen documents and over the others.
@@ -30,7 +31,7 @@ from typing import Any
 from sklearn.metrics import cohen_kappa_score
 from tqdm import tqdm
 
-from annotation.guidelines import quoted_documents
+from annotation.guidelines import documents_developed_on
 from benchmarks.metrics.coreference import (
     Fractions,
     conll_f1,
@@ -193,8 +194,8 @@ def corpus_agreement(
 ) -> dict[str, Any]:
     """For each pair of annotators: the documents both annotated, the guideline versions their
     files follow, and the figures over the unseen documents and over those the guidelines were
-    developed on (train, or quoted)."""
-    developed_on = quoted_documents() | set(store.splits().get("train", []))
+    developed on (train, or named by the guidelines)."""
+    developed_on = documents_developed_on() | set(store.splits().get("train", []))
     pairs = []
     for first, second in annotator_pairs(store, annotators):
         doc_ids = shared_documents(store, first, second)
@@ -230,7 +231,7 @@ def corpus_agreement(
     return {"pairs": [pair for pair in pairs if pair["documents"]]}
 
 
-GROUP_TITLES = {"unseen": "", "guidelines_development": " (train/quoted)"}
+GROUP_TITLES = {"unseen": "", "guidelines_development": " (developed on)"}
 
 
 def format_table(agreement: dict[str, Any]) -> str:
@@ -283,9 +284,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar=("A", "B"),
         help="the two annotators to compare (default: every pair of the corpus's annotators)",
     )
-    parser.add_argument(
-        "--json", type=output_file, metavar="OUT", help="write the figures as JSON"
-    )
+    parser.add_argument("--json", type=output_file, metavar="OUT", help="write the figures as JSON")
 
 
 def _agreement(args: argparse.Namespace) -> int:
