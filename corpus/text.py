@@ -84,6 +84,21 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(text))
 
 
+# Abbreviations that stand before a number ("resolution No. 1430"): spaCy's tokenizer splits
+# their period off and its sentencizer ends a sentence there; a number after one continues it.
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset({"No", "Nos", "Art", "Vol", "Fig", "pp"})
+
+
+def _continues(current: list[Token], next_text: str) -> bool:
+    """Whether a sentence start that spaCy puts before ``next_text`` is an abbreviation's period."""
+    return (
+        len(current) >= 2
+        and current[-1].text == "."
+        and current[-2].text in NUMBER_ABBREVIATIONS
+        and next_text[:1].isdigit()
+    )
+
+
 @lru_cache(maxsize=2)  # validating then scoring a document tokenizes it once
 def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
@@ -91,7 +106,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     for (offset, _), doc in zip(parts, _pipeline().pipe(line for _, line in parts), strict=True):
         current: list[Token] = []
         for tok in doc:
-            if tok.is_sent_start and current:
+            if tok.is_sent_start and current and not _continues(current, tok.text):
                 found.append(Sentence(current[0].start, current[-1].end, tuple(current)))
                 current = []
             if not tok.is_space:

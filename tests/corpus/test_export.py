@@ -17,9 +17,10 @@ from corpus.cli import run
 from corpus.export import InvalidCorpus, data_file, export_corpus
 from corpus.export_rows import row_to_annotation
 from corpus.features import CONFIG_FEATURES
+from corpus.licences import is_open
 from corpus.output_folder import MARKER
 from corpus.schema import Article, ArticleMeta
-from corpus.store import CorpusError, CorpusStore, dumps, write_json
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, dumps, write_json
 from corpus.text import derive_doc_id, text_sha256
 
 # --- a synthetic corpus ----------------------------------------------------------------------
@@ -505,3 +506,15 @@ def test_open_only_leaves_out_restricted_texts_and_says_so(
     everything = tmp_path / "all"
     assert export_corpus(store, everything) == {"train": 1, "test": 1}
     assert "leaves out" not in (everything / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_repo_corpus_exports_open_texts_only_and_loads(tmp_path: Path) -> None:
+    """The public dataset: every config loads, and no text without an open licence is in it."""
+    out = tmp_path / "open"
+    counts = export_corpus(CorpusStore(REPO_CORPUS), out, open_only=True)
+    assert sum(counts.values()) >= 60
+    documents = load(out, tmp_path, "documents")
+    rights = {row["meta"]["rights"] for split in documents.values() for row in split}
+    assert rights and all(is_open(r) for r in rights)
+    for config in ("ner", "claims", "relations"):
+        assert set(load(out, tmp_path, config)) == set(documents)

@@ -125,3 +125,15 @@ def test_a_paragraph_over_spacys_length_limit_is_tokenized() -> None:
         ".",
     )
     assert sum(len(sentence.tokens) for sentence in found) == 3 + 240_000 + 2
+
+
+def test_a_number_after_an_abbreviation_continues_the_sentence() -> None:
+    text = "The decree No. 1430/2019 came into force. It was signed in May. No. 5 won."
+    found = [text[s.start : s.end] for s in sentences(text)]  # SYNTHETIC text
+    assert found == [
+        "The decree No. 1430/2019 came into force.",
+        "It was signed in May.",
+        "No. 5 won.",
+    ]
+    said = "He said no. 5 people came."  # a lower-case "no" is a word, not the abbreviation
+    assert [said[s.start : s.end] for s in sentences(said)] == ["He said no.", "5 people came."]

@@ -419,3 +419,15 @@ def test_cli_missing_article(store: CorpusStore, capsys: pytest.CaptureFixture[s
         f"{store.annotation_path('alice', 'syn1')}: syn1: doc_id: no article with this id",
         "4 files checked, 2 problems",
     ]
+
+
+def test_a_name_across_a_sentence_boundary() -> None:
+    text = "Anna Berg left. Carl Dahl stayed."  # SYNTHETIC
+    crossing = Mention("m1", text.index("left"), text.index("Carl") + 4, "PERSON")
+    inside = Mention("m2", 0, len("Anna Berg"), "PERSON")
+    annotation = Annotation("syn4", mentions=(crossing, inside))
+    problems = [str(p) for p in check_annotation(annotation, Article("syn4", text), "x")]
+    assert problems == [
+        "x: syn4: mention m1: span [10, 20) 'left. Carl' crosses a sentence boundary of the "
+        "text layer"
+    ]
