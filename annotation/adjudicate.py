@@ -21,7 +21,7 @@ from collections.abc import Callable, Container, Hashable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from annotation.agreement import check_or_raise, load_checked
+from annotation.agreement import load_checked
 from annotation.canonical import canonical
 from benchmarks.metrics.claims import claim_link_key
 from benchmarks.metrics.matching import match_by_key
@@ -36,7 +36,8 @@ from corpus.schema import (
     Mention,
     Relation,
 )
-from corpus.store import CorpusError, CorpusStore, write_json
+from corpus.store import CorpusError, CorpusStore
+from corpus.validate import check_or_raise
 
 # --- the items two annotators agree on ------------------------------------------------------
 
@@ -300,11 +301,13 @@ def _link_text(link: ClaimLink, agreed: Container[str]) -> str:
 
 
 def write_gold(store: CorpusStore, annotation: Annotation, out: Path, force: bool) -> None:
-    """Validate ``annotation`` against its article, then write it to ``out`` atomically."""
-    if out.exists() and not force:
-        raise CorpusError(f"{out}: exists; pass --force to replace it")
-    check_or_raise(annotation, store.load_article(annotation.doc_id), out)
-    write_json(out, annotation.to_dict())
+    """Validate ``annotation`` against its article, then write it to ``out`` atomically,
+    under the corpus's lock."""
+    with store.transaction() as transaction:
+        if out.exists() and not force:
+            raise CorpusError(f"{out}: exists; pass --force to replace it")
+        check_or_raise(annotation, store.load_article(annotation.doc_id), out)
+        transaction.write_json(out, annotation.to_dict())
 
 
 def register(verbs: argparse._SubParsersAction) -> None:

@@ -13,7 +13,8 @@ report 0.0 there, which reads as total disagreement).
 
 Documents the guidelines were developed on are reported apart from the others: those of the
 train split (the guidelines' examples and the rules that adjudication added come from them) and
-any other the guidelines quote. Agreement on them is not agreement on unseen text.
+any other the guidelines name as developed on (the seed, which version 1.0 was written from).
+Agreement on them is not agreement on unseen text.
 
 ``python -m annotation agreement`` prints a table; ``--json OUT`` writes, for each pair, the
 figures (``"layer/metric": value``) over the unseen documents and over the others.
@@ -25,13 +26,12 @@ import argparse
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
-from pathlib import Path
 from typing import Any
 
 from sklearn.metrics import cohen_kappa_score
 from tqdm import tqdm
 
-from annotation.guidelines import quoted_documents
+from annotation.guidelines import documents_developed_on
 from benchmarks.metrics.coreference import (
     Fractions,
     conll_f1,
@@ -41,10 +41,10 @@ from benchmarks.metrics.coreference import (
 from benchmarks.metrics.counts import Counts, TypedCounts, add_by_key, rounded
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
 from benchmarks.metrics.matching import match_by_key
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, output_file, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, MENTION_TYPES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, load_annotation, write_json
-from corpus.validate import check_annotation
+from corpus.validate import check_or_raise
 
 # Figure -> value; None when undefined (see the module doc).
 Figures = dict[str, float | int | None]
@@ -153,14 +153,6 @@ def figures(agreement: DocumentAgreement) -> Figures:
 # --- a corpus folder ---------------------------------------------------------------------------
 
 
-def check_or_raise(annotation: Annotation, article: Article, path: Path) -> None:
-    """Raise a CorpusError naming the first problem of ``annotation`` (and how many more)."""
-    problems = check_annotation(annotation, article, path)
-    if problems:
-        more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
-        raise CorpusError(f"{problems[0]}{more}")
-
-
 def load_checked(store: CorpusStore, annotator: str, article: Article) -> Annotation:
     """An annotator's file of ``article``, refused when it does not validate."""
     path = store.annotation_path(annotator, article.id)
@@ -202,8 +194,8 @@ def corpus_agreement(
 ) -> dict[str, Any]:
     """For each pair of annotators: the documents both annotated, the guideline versions their
     files follow, and the figures over the unseen documents and over those the guidelines were
-    developed on (train, or quoted)."""
-    developed_on = quoted_documents() | set(store.splits().get("train", []))
+    developed on (train, or named by the guidelines)."""
+    developed_on = documents_developed_on() | set(store.splits().get("train", []))
     pairs = []
     for first, second in annotator_pairs(store, annotators):
         doc_ids = shared_documents(store, first, second)
@@ -239,7 +231,7 @@ def corpus_agreement(
     return {"pairs": [pair for pair in pairs if pair["documents"]]}
 
 
-GROUP_TITLES = {"unseen": "", "guidelines_development": " (train/quoted)"}
+GROUP_TITLES = {"unseen": "", "guidelines_development": " (developed on)"}
 
 
 def format_table(agreement: dict[str, Any]) -> str:
@@ -292,7 +284,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar=("A", "B"),
         help="the two annotators to compare (default: every pair of the corpus's annotators)",
     )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the figures as JSON")
+    parser.add_argument("--json", type=output_file, metavar="OUT", help="write the figures as JSON")
 
 
 def _agreement(args: argparse.Namespace) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -32,15 +34,30 @@ def connect(url: str | None, api_key: str | None) -> LabelStudio:
     if not api_key:
         raise LabelStudioError(f"no Label Studio API key: pass --api-key or set {KEY_ENV}")
     client = LabelStudio(base_url=url.rstrip("/"), api_key=api_key, timeout=120)
-    try:
-        client.users.whoami()
-    except httpx.TransportError as error:
-        raise LabelStudioError(f"cannot reach Label Studio at {url}: {error}") from None
-    except ApiError as error:
-        if error.status_code in (401, 403):
-            raise LabelStudioError(f"Label Studio at {url} rejected the API key") from None
-        raise LabelStudioError(f"Label Studio at {url} answered {error.status_code}") from None
+    with answers(url):
+        try:
+            client.users.whoami()
+        except ApiError as error:
+            if error.status_code in (401, 403):
+                raise LabelStudioError(f"Label Studio at {url} rejected the API key") from None
+            raise
     return client
+
+
+@contextlib.contextmanager
+def answers(url: str | None) -> Iterator[None]:
+    """Turn what goes wrong between us and the server in the block (no connection, an error
+    answer such as a 500) into a one-line :class:`LabelStudioError`."""
+    where = f"Label Studio at {url or os.environ.get(URL_ENV)}"
+    try:
+        yield
+    except httpx.TransportError as error:
+        raise LabelStudioError(f"cannot reach {where}: {error}") from None
+    except ApiError as error:
+        body = error.body
+        detail = body.get("detail") if isinstance(body, dict) else None
+        reason = f": {str(detail).splitlines()[0]}" if detail else ""
+        raise LabelStudioError(f"{where} answered {error.status_code}{reason}") from None
 
 
 def find_project(client: LabelStudio, title: str) -> Any | None:

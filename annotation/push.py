@@ -19,12 +19,12 @@ from label_studio_sdk.core.api_error import ApiError
 from tqdm import tqdm
 
 import baselines
-from annotation.client import add_connection_arguments, connect, find_project
+from annotation.client import add_connection_arguments, answers, connect, find_project
 from annotation.config import TEXT, TITLE, label_config
 from annotation.convert import annotation_to_results
 from annotation.server import LabelStudioError
 from baselines.base import Extractor
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, positive_int, subcommand
 from corpus.schema import Annotation, Article
 from corpus.store import CorpusStore
 from corpus.text import text_sha256
@@ -113,12 +113,13 @@ def push(
 
 
 def _push(args: argparse.Namespace) -> int:
-    client = connect(args.url, args.api_key)
     extractor = baselines.get(args.prelabel) if args.prelabel else None
     if extractor is not None and extractor.unavailable():
         raise LabelStudioError(f"--prelabel {args.prelabel}: {extractor.unavailable()}")
     articles = list(CorpusStore(args.corpus).articles())
-    report = push(client, articles, args.project, extractor, args.batch_size)
+    client = connect(args.url, args.api_key)
+    with answers(args.url):
+        report = push(client, articles, args.project, extractor, args.batch_size)
     print(
         f"project {args.project!r} (id {report.project_id}): {report.created} task(s) created, "
         f"{report.present} article(s) already present"
@@ -133,4 +134,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--prelabel", metavar="NAME", help=f"baseline for pre-annotations ({baselines.names()})"
     )
-    parser.add_argument("--batch-size", type=int, default=BATCH_SIZE, help="tasks per request")
+    parser.add_argument(
+        "--batch-size",
+        type=positive_int,
+        default=BATCH_SIZE,
+        help=f"tasks per request (default: {BATCH_SIZE})",
+    )

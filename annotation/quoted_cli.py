@@ -11,7 +11,7 @@ from pathlib import Path
 from annotation.quoted import QuotedError, place, quote
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import LAYERS, Annotation
-from corpus.store import CorpusStore, dumps, load_annotation, read_json, write_json
+from corpus.store import CorpusStore, dumps, load_annotation, read_json
 from corpus.text import paragraphs
 
 # --- command line ----------------------------------------------------------------------------
@@ -59,6 +59,7 @@ def _target(store: CorpusStore, args: argparse.Namespace, doc_id: str) -> Path:
 
 def _place(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
+    store.check()
     placed: list[tuple[Path, Annotation]] = []
     problems: list[str] = []
     for path in args.files:
@@ -77,8 +78,10 @@ def _place(args: argparse.Namespace) -> int:
             problems += str(error).splitlines()
     if problems:
         raise QuotedError("\n".join(problems))
+    with store.transaction() as transaction:
+        for target, annotation in placed:
+            transaction.write_json(target, annotation.to_dict())
     for target, annotation in placed:
-        write_json(target, annotation.to_dict())
         print(f"{target}: {_summary(annotation)}")
     return 0
 

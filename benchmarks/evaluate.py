@@ -26,7 +26,7 @@ from benchmarks.predictions import (
     read_predictions,
     split_predictions,
 )
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, output_file, positive_int, subcommand
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, write_text_atomic
 from corpus.text import text_sha256
@@ -232,10 +232,12 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="refuse predictions of documents outside the split, and documents of the split "
         "seen in training, instead of leaving them out (and counting them)",
     )
-    parser.add_argument("--json", type=Path, metavar="OUT", help="write the full result as JSON")
+    parser.add_argument(
+        "--json", type=output_file, metavar="OUT", help="write the full result as JSON"
+    )
     parser.add_argument(
         "--resamples",
-        type=int,
+        type=positive_int,
         default=RESAMPLES,
         help=f"bootstrap resamples (default: {RESAMPLES})",
     )
@@ -257,8 +259,6 @@ def _evaluate(args: argparse.Namespace) -> int:
         if not gold:
             raise CorpusError(f"every gold document of split {args.split!r} is in training")
     articles = {article.id: article for article in in_split}
-    if not args.predictions.is_file():
-        raise FileNotFoundError(f"{args.predictions}: no such file")
     found, outside = split_predictions(
         read_predictions(args.predictions), set(articles), args.split, args.predictions, args.strict
     )

@@ -11,6 +11,11 @@ baseline is first trained on the gold documents of the train split (only its inf
 Each baseline's row is its whole pipeline, the figure its speed target applies to. For crf a
 second row times the CRF tagger step alone (token features and decoding, on the text layer's
 tokens and the rule baseline's mentions computed beforehand, untimed) on the same articles.
+
+A second table shows how the cost grows with the length of one document: for each of
+``--lengths`` (characters; 10 KB, 100 KB and 1 MB by default) one article of that length (the
+corpus's texts joined as paragraphs) is extracted; its CPU time per token, and that figure's
+ratio to the shortest document's, which stays near 1 for a baseline linear in the length.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from pathlib import Path
 import baselines
 from baselines.base import Extractor, TrainableExtractor, batches, extract_all
 from baselines.training import training_documents
-from corpus.cli import add_corpus_option
+from corpus.cli import add_corpus_option, positive_int
 from corpus.schema import Article
 from corpus.store import CorpusStore
 from corpus.text import tokens as text_tokens
@@ -35,6 +40,7 @@ from corpus.text import tokens as text_tokens
 # The issue's targets, in tokens per second of the whole pipeline.
 TARGETS = {"rules": 100_000, "spacy": 4_000, "crf": 50_000}
 CRF_TAGGER_ROW = "crf (tagger step only: features + decoding)"
+LENGTHS = (10_000, 100_000, 1_000_000)  # characters of one document: 10 KB, 100 KB, 1 MB
 
 Row = dict[str, float | str]
 
@@ -51,6 +57,16 @@ def repeated_articles(store: CorpusStore, tokens: int) -> tuple[list[Article], i
             articles.append(Article(f"{article.id}-{len(articles)}", article.text, article.meta))
             total += size
     return articles, total
+
+
+def long_article(store: CorpusStore, chars: int) -> Article:
+    """One article of ``chars`` characters: the corpus's texts joined as paragraphs (repeated
+    when they are too few), cut at ``chars``."""
+    texts = [article.text for article in store.articles()]
+    if not texts:
+        raise SystemExit(f"{store.articles_dir}: no articles")
+    joined = "\n".join(texts * (chars // len("\n".join(texts)) + 1))
+    return Article(f"long-{chars}", joined[:chars])
 
 
 def _speed(name: str, total: int, wall: float, cpu: float) -> Row:
@@ -93,13 +109,32 @@ def crf_tagger_step(extractor: Extractor, articles: Sequence[Article]) -> tuple[
     return wall, cpu
 
 
-def measure(name: str, corpus: Path, tokens: int, rounds: int) -> list[Row]:
-    """Run in a child process: load, train if needed, warm up, then time the extraction."""
+def by_length(
+    extractor: Extractor, store: CorpusStore, lengths: Sequence[int], rounds: int
+) -> list[Row]:
+    """CPU microseconds per token of one document of each length, and the ratio of each
+    figure to the first's."""
+    rows: list[Row] = []
+    for chars in lengths:
+        article = long_article(store, chars)
+        _, cpu = _fastest(rounds, lambda: extraction(extractor, [article]))  # noqa: B023
+        tokens = len(text_tokens(article.text))
+        rows.append({"baseline": extractor.name, "chars": len(article.text), "tokens": tokens})
+        rows[-1]["us_per_token"] = cpu / tokens * 1e6
+        rows[-1]["ratio"] = rows[-1]["us_per_token"] / rows[0]["us_per_token"]
+    return rows
+
+
+def measure(
+    name: str, corpus: Path, tokens: int, rounds: int, lengths: Sequence[int]
+) -> tuple[list[Row], list[Row]]:
+    """Run in a child process: load, train if needed, warm up, then time the extraction; the
+    rows of the speed table, and those of the cost by document length."""
     store = CorpusStore(corpus)
     extractor = baselines.get(name)
     reason = extractor.unavailable()
     if reason:
-        return [{"baseline": name, "skipped": reason}]
+        return [{"baseline": name, "skipped": reason}], []
     articles, total = repeated_articles(store, tokens)
     started = time.perf_counter()
     if isinstance(extractor, TrainableExtractor):
@@ -110,16 +145,22 @@ def measure(name: str, corpus: Path, tokens: int, rounds: int) -> list[Row]:
         "load_s": load_seconds,
         "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
     }
-    if name != "crf":
-        return [whole]
-    tagger = _fastest(rounds, lambda: crf_tagger_step(extractor, articles))
-    return [whole, _speed(CRF_TAGGER_ROW, total, *tagger)]
+    rows = [whole]
+    if name == "crf":
+        tagger = _fastest(rounds, lambda: crf_tagger_step(extractor, articles))
+        rows.append(_speed(CRF_TAGGER_ROW, total, *tagger))
+    return rows, by_length(extractor, store, lengths, rounds)
 
 
 def _child(
-    name: str, corpus: Path, tokens: int, rounds: int, results: multiprocessing.Queue
+    name: str,
+    corpus: Path,
+    tokens: int,
+    rounds: int,
+    lengths: Sequence[int],
+    results: multiprocessing.Queue,
 ) -> None:
-    results.put(measure(name, corpus, tokens, rounds))
+    results.put(measure(name, corpus, tokens, rounds, lengths))
 
 
 def _rows_of(child: multiprocessing.process.BaseProcess, results: multiprocessing.Queue) -> list:
@@ -153,11 +194,16 @@ def _print_row(row: Row) -> None:
     )
 
 
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"{value}: must be at least 1")
-    return number
+def _print_length_rows(rows: Sequence[Row]) -> None:
+    print()
+    print("cost by document length: one document, CPU microseconds per token (fastest round)")
+    print("baseline  characters  tokens  us/token  x shortest")
+    for row in rows:
+        print(
+            f"{row['baseline']}  {row['chars']:,}  {row['tokens']:,}  "
+            f"{row['us_per_token']:.1f}  {row['ratio']:.2f}",
+            flush=True,
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,7 +214,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tokens", type=int, default=1_000_000, help="about how many tokens")
     add_corpus_option(parser)
     parser.add_argument(
-        "--rounds", type=_positive, default=3, help="timed runs; the fastest counts (default 3)"
+        "--rounds", type=positive_int, default=3, help="timed runs; the fastest counts (default 3)"
+    )
+    parser.add_argument(
+        "--lengths",
+        nargs="+",
+        type=positive_int,
+        default=LENGTHS,
+        metavar="CHARS",
+        help="document lengths of the cost-by-length table (default: 10000 100000 1000000)",
     )
     args = parser.parse_args(argv)
     context = multiprocessing.get_context("spawn")
@@ -177,18 +231,22 @@ def main(argv: list[str] | None = None) -> int:
         "baseline  tokens  load s  wall s  tokens/s (wall)  tokens/s (CPU)  peak RSS MiB  "
         "target tokens/s  met (wall and CPU)"
     )
+    length_rows: list[Row] = []
     for name in args.baselines or baselines.names():
         results = context.Queue()
         child = context.Process(
-            target=_child, args=(name, args.corpus, args.tokens, args.rounds, results)
+            target=_child,
+            args=(name, args.corpus, args.tokens, args.rounds, args.lengths, results),
         )
         child.start()
-        rows = _rows_of(child, results)
+        rows, by_length_rows = _rows_of(child, results)
         for row in rows:
             if "skipped" in row:
                 print(f"{row['baseline']}  skipped: {row['skipped']}")
             else:
                 _print_row(row)
+        length_rows += by_length_rows
+    _print_length_rows(length_rows)
     return 0
 
 

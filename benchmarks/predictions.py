@@ -2,16 +2,18 @@
 
 Each line is an object with ``doc_id`` and any of the layers ``mentions``, ``entities``,
 ``relations``, ``claims``, ``claim_links`` in the canonical shape (offsets into the corpus
-text). A document with no line counts as an empty prediction. Every error names the file, the
-line and the item. Predictions of documents outside the scored split are set apart (ignored
-and counted), or refused with ``strict``.
+text); blank lines are skipped (``corpus.jsonl``). A document with no line counts as an empty
+prediction; a file with no line at all is an error (an empty file is a failed run, not a
+prediction of nothing). Every error names the file, the line and the item. Predictions of
+documents outside the scored split are set apart (ignored and counted), or refused with
+``strict``.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
+from corpus.jsonl import read_jsonl
 from corpus.schema import Annotation, Article, SchemaError
 from corpus.validate import check_or_raise
 
@@ -27,22 +29,13 @@ def read_predictions(path: Path) -> Found:
     """The predictions of ``path`` by doc id, each with its line number (not yet checked
     against the texts: see :func:`check_prediction`).
 
-    Raises :class:`PredictionsError` for a line that is not JSON or not an annotation, or a doc
-    id given twice.
+    Raises :class:`PredictionsError` for a file without predictions, a line that is not an
+    annotation or a doc id given twice; ``corpus.store.CorpusError`` for a file that cannot be
+    read or a line that is not JSON.
     """
-    try:
-        lines = Path(path).read_text(encoding="utf-8").splitlines()
-    except UnicodeDecodeError:
-        raise PredictionsError(f"{path}: not UTF-8 text") from None
     found: dict[str, tuple[int, Annotation]] = {}
-    for number, line in enumerate(lines, start=1):
+    for number, data in read_jsonl(path):
         where = f"{path}:{number}"
-        if not line.strip():
-            raise PredictionsError(f"{where}: empty line")
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as error:
-            raise PredictionsError(f"{where}: invalid JSON: {error.msg}") from None
         try:
             annotation = Annotation.from_dict(data, where)
         except SchemaError as error:
@@ -53,6 +46,8 @@ def read_predictions(path: Path) -> Found:
                 f"{where}: {annotation.doc_id}: already predicted on line {first}"
             )
         found[annotation.doc_id] = number, annotation
+    if not found:
+        raise PredictionsError(f"{path}: no predictions (an empty file)")
     return found
 
 

@@ -11,6 +11,10 @@ For each baseline: ``results/<baseline>.json`` (provenance, protocol and per gro
 figures, rounded once here), then ``results/leaderboard.md`` and the plots. A baseline that
 cannot run here is skipped with its one-line reason; a layer it does not produce is reported as
 such.
+
+Every baseline is run and scored before anything is written; the results folder is then
+replaced whole (``corpus.output_folder``), so a run that fails or is interrupted leaves the
+previous results, and the leaderboard always matches the result files beside it.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from benchmarks.leaderboard import render
 from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
 from corpus.cli import add_corpus_option, add_train_corpus_option, subcommand
+from corpus.output_folder import check_replaceable, replacing_folder
 from corpus.store import CorpusStore, write_json, write_text_atomic
 
 BENCHMARK_VERSION = "0.2.0"
@@ -139,8 +144,10 @@ def run(
     date: str,
     train_corpus: Path | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Run, score and write every baseline of ``names``; returns the results and the skipped.
-    Trained baselines learn from the train split of ``train_corpus`` (default: ``corpus``)."""
+    """Run and score every baseline of ``names``, then replace ``results_dir`` with their
+    results, the leaderboard and the plots; returns the results and the skipped. Trained
+    baselines learn from the train split of ``train_corpus`` (default: ``corpus``)."""
+    check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
     train_store = CorpusStore(train_corpus or corpus)
     groups = scored_groups(store, train_store)
@@ -163,10 +170,12 @@ def run(
             skipped[name] = reason
             print(f"skipped {name}: {reason}", file=sys.stderr)
             continue
-        write_json(results_dir / f"{name}.json", result)
         results.append(result)
-    write_text_atomic(results_dir / "leaderboard.md", render(results, skipped))
-    write_plots(results, results_dir)
+    with replacing_folder(results_dir, "python -m benchmarks run") as staging:
+        for result in results:
+            write_json(staging / f"{result['baseline']}.json", result)
+        write_text_atomic(staging / "leaderboard.md", render(results, skipped))
+        write_plots(results, staging)
     return results, skipped
 
 
@@ -196,7 +205,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         type=Path,
         default=RESULTS_DIR,
         metavar="DIR",
-        help="where results are written (default: benchmarks/results)",
+        help="the results folder, replaced whole when every baseline is done: missing, empty "
+        "or made by a previous run (default: benchmarks/results)",
     )
     parser.add_argument(
         "--date",

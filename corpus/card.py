@@ -191,7 +191,7 @@ def _statistics(statistics: dict[str, dict[str, int]]) -> str:
 
 GROUPS = {
     "unseen": "unseen documents",
-    "guidelines_development": "documents the guidelines were developed on (train, quoted)",
+    "guidelines_development": "documents the guidelines were developed on (train, seed)",
 }
 
 

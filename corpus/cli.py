@@ -54,6 +54,29 @@ def subcommand(
     return parser
 
 
+def positive_int(value: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value}: must be at least 1")
+    return number
+
+
+def output_file(value: str) -> Path:
+    """An argparse type: a file a command may write when it is done, so not a folder and not
+    under a file (checked before the work, which may be long)."""
+    path = Path(value)
+    if path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value}: is a folder, not a file")
+    blocking = next((parent for parent in path.parents if parent.exists()), None)
+    if blocking is not None and not blocking.is_dir():
+        raise argparse.ArgumentTypeError(f"{value}: {blocking} is a file, not a folder")
+    return path
+
+
 def add_corpus_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--corpus",

@@ -6,17 +6,15 @@ The folder reads like a hub repo with ``load_dataset(DIR)`` (or ``load_dataset(D
     data/<config>/<split>-00000-of-00001.parquet       configs: documents, ner, claims, relations
 
 Only a valid corpus is exported. The export is deterministic (same corpus, same bytes) and
-atomic: it is written into a temporary sibling folder that then replaces ``DIR``.
+atomic: it is written into a temporary sibling folder that then replaces ``DIR``, and only a
+``DIR`` that is missing, empty or made by a previous export (``corpus.output_folder``): a
+clone of the hub repository or any other folder is refused, never deleted.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -25,13 +23,13 @@ import pyarrow.parquet as pq
 from datasets import DatasetInfo, Features, SplitDict, SplitInfo
 from datasets.info import DatasetInfosDict
 from huggingface_hub import HfApi
-from huggingface_hub.errors import HfHubHTTPError
 
 from corpus.card import CardInputs, render_card
 from corpus.cli import add_corpus_option, subcommand
 from corpus.export_rows import ROW_BUILDERS, GoldDocument, documents_by_split, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
 from corpus.licences import is_open
+from corpus.output_folder import MARKER, check_replaceable, replacing_folder
 from corpus.schema import ArticleMeta
 from corpus.store import CorpusError, CorpusStore, read_json
 from corpus.validate import Problem, check_corpus
@@ -116,46 +114,6 @@ def write_export_folder(
     (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
 
 
-def is_export(folder: Path) -> bool:
-    return (folder / CARD_FILE).is_file() and (folder / "data").is_dir()
-
-
-@contextmanager
-def replacing_folder(out: Path) -> Iterator[Path]:
-    """An empty sibling folder of ``out`` that replaces ``out`` when the block succeeds.
-
-    When the block raises (or is interrupted), the sibling is removed and ``out`` is untouched.
-    ``out`` must be missing, empty or a previous export.
-    """
-    if out.exists() and not (out.is_dir() and (is_export(out) or not any(out.iterdir()))):
-        raise CorpusError(f"{out}: refusing to replace: not an empty folder or a previous export")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(dir=out.parent, prefix=f".{out.name}.", suffix=".tmp"))
-    try:
-        yield staging
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    _swap_in(staging, out)
-
-
-def _swap_in(staging: Path, out: Path) -> None:
-    """Rename ``staging`` to ``out``; a previous ``out`` is removed, or restored on failure."""
-    staging.chmod(0o755)  # mkdtemp makes it private
-    previous = staging.with_suffix(".old")
-    if out.exists():
-        out.rename(previous)
-    try:
-        staging.rename(out)
-    except BaseException:
-        if previous.exists():
-            previous.rename(out)
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    if previous.exists():
-        shutil.rmtree(previous)
-
-
 def export_corpus(
     store: CorpusStore, out: Path, repo_id: str | None = None, open_only: bool = False
 ) -> dict[str, int]:
@@ -164,6 +122,8 @@ def export_corpus(
     With ``open_only``, documents whose text is not under an open licence
     (:func:`corpus.licences.is_open`) are left out, and the card lists them.
     """
+    store.check()
+    check_replaceable(out)  # before the work
     problems = check_corpus(store, progress=True)
     if problems:
         raise InvalidCorpus(store.root, problems)
@@ -182,7 +142,7 @@ def export_corpus(
         raise CorpusError(f"{agreement_path}: expected an object of figures")
     provenance_path = store.root / PROVENANCE_FILE
     provenance = provenance_path.read_text(encoding="utf-8") if provenance_path.exists() else None
-    with replacing_folder(out) as staging:
+    with replacing_folder(out, "python -m corpus export") as staging:
         write_export_folder(staging, by_split, agreement, repo_id, left_out, provenance)
     return {split: len(docs) for split, docs in by_split.items()}
 
@@ -202,7 +162,7 @@ def hub_token() -> str:
 
 
 def push_to_hub(folder: Path, repo_id: str, token: str, private: bool) -> str:
-    """Upload an export folder to the dataset repo ``repo_id``; its URL."""
+    """Upload an export folder (but its marker) to the dataset repo ``repo_id``; its URL."""
     api = HfApi(token=token)
     try:
         api.create_repo(repo_id, repo_type="dataset", private=private, exist_ok=True)
@@ -211,10 +171,14 @@ def push_to_hub(folder: Path, repo_id: str, token: str, private: bool) -> str:
             folder_path=folder,
             repo_type="dataset",
             commit_message="Export the claimwire gold corpus",
+            ignore_patterns=[MARKER],
             delete_patterns=["data/**"],  # splits or configs no longer exported
         )
-    except HfHubHTTPError as error:
-        raise CorpusError(f"push to {repo_id} failed: {error}") from None
+    # The hub client's failures: HTTP errors (HfHubHTTPError), offline mode, and the errors of
+    # its HTTP transport, whose classes differ between huggingface_hub versions.
+    except Exception as error:  # reported in one line, never swallowed
+        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
+        raise CorpusError(f"push to {repo_id} failed: {reason}") from None
     return commit.commit_url
 
 

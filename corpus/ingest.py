@@ -1,25 +1,26 @@
 """python -m corpus ingest: add articles from text, HTML, JSON Lines, URLs or a HF dataset.
 
 Every input is read (``corpus.readers``) and checked before anything is written: one bad input
-writes nothing. A text already in the corpus (under any id) is skipped; a given id that already
-names a different text is an error.
+writes nothing. The articles and ``splits.json`` are then written in one transaction under the
+corpus's lock (``CorpusStore.transaction``): parallel ingests follow one another, and an
+interrupted one leaves the corpus as it was. A text already in the corpus (under any id, with
+other whitespace or a byte order mark: ``corpus.text.dedupe_key``) is skipped; a given id that
+already names a different text is an error. The corpus folder must exist: a new corpus starts
+as an empty folder.
 """
 
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from tqdm import tqdm
-
-from corpus.cli import add_corpus_option, subcommand
-from corpus.readers import META_FIELDS, READERS, Incoming, is_date, read_hf, read_inputs
-from corpus.schema import Article
+from corpus.cli import add_corpus_option, positive_int, subcommand
+from corpus.readers import META_FIELDS, READERS, Incoming, Limits, read_hf, read_inputs
+from corpus.schema import Article, is_date
 from corpus.splits import SPLIT_KEYS, add_to_splits
-from corpus.store import CorpusError, CorpusStore, write_json
-from corpus.text import text_sha256
+from corpus.store import CorpusError, CorpusStore
+from corpus.text import dedupe_key
 
 
 @dataclass(frozen=True)
@@ -29,27 +30,31 @@ class IngestResult:
 
 
 def ingest(store: CorpusStore, incoming: Sequence[Incoming], split: str | None) -> IngestResult:
-    """Add the new articles and record their splits; check everything before writing."""
-    by_id = {article.id: text_sha256(article.text) for article in store.articles()}
-    by_hash = {digest: doc_id for doc_id, digest in by_id.items()}
-    added: list[Article] = []
-    present: list[str] = []
-    for item in incoming:
-        article, digest = item.article, text_sha256(item.article.text)
-        if digest in by_hash:
-            present.append(by_hash[digest])
-            continue
-        if article.id in by_id:
-            raise CorpusError(f"{item.origin}: id {article.id!r} already names a different text")
-        by_hash[digest], by_id[article.id] = article.id, digest
-        added.append(article)
-    requested = {doc_id: split for doc_id in (*(a.id for a in added), *present)}
-    recorded = store.splits()
-    splits = add_to_splits(recorded, requested)
-    for article in tqdm(added, desc="writing", unit="doc", file=sys.stderr, disable=len(added) < 2):
-        store.save_article(article)
-    if splits != recorded:
-        write_json(store.splits_path, splits)
+    """Add the new articles and record their splits, all in one transaction; everything is
+    checked before anything is written."""
+    with store.transaction() as transaction:
+        by_id = {article.id: dedupe_key(article.text) for article in store.articles()}
+        by_key = {key: doc_id for doc_id, key in by_id.items()}
+        added: list[Article] = []
+        present: list[str] = []
+        for item in incoming:
+            article, key = item.article, dedupe_key(item.article.text)
+            if key in by_key:
+                present.append(by_key[key])
+                continue
+            if article.id in by_id:
+                raise CorpusError(
+                    f"{item.origin}: id {article.id!r} already names a different text"
+                )
+            by_key[key], by_id[article.id] = article.id, key
+            added.append(article)
+        requested = {doc_id: split for doc_id in (*(a.id for a in added), *present)}
+        recorded = store.splits()
+        splits = add_to_splits(recorded, requested)
+        for article in added:
+            transaction.write_json(store.article_path(article.id), article.to_dict())
+        if splits != recorded:
+            transaction.write_json(store.splits_path, splits)
     return IngestResult(tuple(a.id for a in added), tuple(present))
 
 
@@ -78,10 +83,13 @@ def _run(args: argparse.Namespace) -> int:
         raise CorpusError("--hf needs --hf-split and --text-column")
     if not args.inputs and args.hf is None:
         raise CorpusError("nothing to ingest: give files, URLs or --hf")
-    incoming = read_inputs(args.inputs, given)
+    limits = Limits(args.max_chars, args.min_page_chars)
+    store = CorpusStore(args.corpus)
+    store.check()  # before reading the inputs, which may take long
+    incoming = read_inputs(args.inputs, given, limits)
     if args.hf is not None:
-        incoming += read_hf(args.hf, args.hf_split, args.text_column, columns, given)
-    result = ingest(CorpusStore(args.corpus), incoming, args.split)
+        incoming += read_hf(args.hf, args.hf_split, args.text_column, columns, given, limits)
+    result = ingest(store, incoming, args.split)
     print(f"added {len(result.added)}, already present {len(result.present)}")
     return 0
 
@@ -98,6 +106,21 @@ def register(verbs: argparse._SubParsersAction) -> None:
         choices=SPLIT_KEYS,
         help="split of the new documents, or 'pool' (ingested for annotation, split chosen when "
         "selected by `python -m corpus select`); default: derived from each id, 80/10/10",
+    )
+    parser.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=Limits.max_chars,
+        metavar="N",
+        help=f"refuse an article longer than N characters (default: {Limits.max_chars:,})",
+    )
+    parser.add_argument(
+        "--min-page-chars",
+        type=positive_int,
+        default=Limits.min_page_chars,
+        metavar="N",
+        help="refuse an HTML page or URL whose main text is shorter than N characters: a "
+        f"login, error or index page (default: {Limits.min_page_chars})",
     )
     meta = parser.add_argument_group("metadata (overrides what an input states)")
     for name in META_FIELDS:

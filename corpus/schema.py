@@ -6,6 +6,8 @@ Everything else (validator, Label Studio config, dataset features, metrics) read
 
 from __future__ import annotations
 
+import datetime
+import re
 from dataclasses import dataclass, field, fields
 from typing import Any
 
@@ -86,6 +88,9 @@ STRUCTURAL_RELATIONS: tuple[str, ...] = ("SOURCE", "CUE_OF", "NESTED_IN")
 # --- errors --------------------------------------------------------------------------------
 
 
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")  # ArticleMeta.published
+
+
 class SchemaError(ValueError):
     """A document or annotation does not follow the model; the message names where."""
 
@@ -122,6 +127,14 @@ def _label(value: str, allowed: tuple[str, ...] | dict, what: str, where: str) -
     return value
 
 
+def is_date(value: str) -> bool:
+    """Whether ``value`` is a real calendar date written YYYY-MM-DD."""
+    try:
+        return bool(DATE.fullmatch(value)) and bool(datetime.date.fromisoformat(value))
+    except ValueError:
+        return False
+
+
 def _unknown_keys(data: Any, known: set[str], where: str) -> None:
     if not isinstance(data, dict):
         raise SchemaError(f"{where}: expected an object, got {type(data).__name__}")
@@ -151,6 +164,10 @@ class ArticleMeta:
         _unknown_keys(data, names, f"{where}: meta")
         values = {name: _optional(data, name, str, f"{where}: meta") for name in names}
         values["language"] = values["language"] or "en"
+        if values["published"] is not None and not is_date(values["published"]):
+            raise SchemaError(
+                f"{where}: meta: published {values['published']!r} is not a YYYY-MM-DD date"
+            )
         return cls(**values)
 
 

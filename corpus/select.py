@@ -30,7 +30,7 @@ from corpus.cli import add_corpus_option, subcommand
 from corpus.cues import CUES
 from corpus.schema import Article
 from corpus.splits import POOL, SPLITS, add_to_splits
-from corpus.store import CorpusError, CorpusStore, read_json, write_json
+from corpus.store import CorpusError, CorpusStore, read_json
 
 # Words that mark an article on politics, conflict, law or international affairs (lower case,
 # whole words). General news vocabulary, not drawn from any article of the pool.
@@ -181,23 +181,25 @@ def placed_by_hand(store: CorpusStore) -> set[str]:
 
 
 def select(store: CorpusStore, parameters: Parameters) -> dict[str, Any]:
-    """Draw the sample from the pool, record it and move its documents into their splits."""
+    """Draw the sample from the pool, record it and move its documents into their splits (in
+    one transaction)."""
     path = store.root / SELECTION_FILE
-    recorded_splits = store.splits()
-    if path.exists():
-        recorded = read_json(path)
-        if recorded.get("parameters") != asdict(parameters):
-            raise CorpusError(
-                f"{path}: a sample with other parameters is recorded; splits never move, so a "
-                "new sample cannot replace it"
-            )
-        return recorded
-    pool_ids = set(recorded_splits.get(POOL, []))
-    pool = [store.load_article(doc_id) for doc_id in sorted(pool_ids)]
-    selection = draw_sample(pool, parameters)
-    requested = {doc["id"]: doc["split"] for doc in selection["documents"]}
-    write_json(store.splits_path, add_to_splits(recorded_splits, requested))
-    write_json(path, selection)
+    with store.transaction() as transaction:
+        recorded_splits = store.splits()
+        if path.exists():
+            recorded = read_json(path)
+            if recorded.get("parameters") != asdict(parameters):
+                raise CorpusError(
+                    f"{path}: a sample with other parameters is recorded; splits never move, "
+                    "so a new sample cannot replace it"
+                )
+            return recorded
+        pool_ids = set(recorded_splits.get(POOL, []))
+        pool = [store.load_article(doc_id) for doc_id in sorted(pool_ids)]
+        selection = draw_sample(pool, parameters)
+        requested = {doc["id"]: doc["split"] for doc in selection["documents"]}
+        transaction.write_json(store.splits_path, add_to_splits(recorded_splits, requested))
+        transaction.write_json(path, selection)
     return selection
 
 

@@ -8,6 +8,7 @@ whitespace is never a token. Offsets are code-point indices, half-open ``[start,
 from __future__ import annotations
 
 import hashlib
+import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
@@ -29,6 +30,13 @@ def normalize_text(text: str) -> str:
 
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def dedupe_key(text: str) -> str:
+    """What two copies of one text share: the SHA-256 of its words, NFC, with every run of
+    whitespace (line breaks included) as one space and no byte order mark (U+FEFF)."""
+    words = unicodedata.normalize("NFC", text).replace("\ufeff", "").split()
+    return text_sha256(" ".join(words))
 
 
 def derive_doc_id(text: str) -> str:
@@ -55,6 +63,9 @@ def _pipeline() -> Language:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
+    # spaCy's length limit (error E088) guards the memory of a parser or entity recognizer;
+    # the tokenizer and sentencizer are linear in the text, so a long paragraph is fine here.
+    nlp.max_length = sys.maxsize
     return nlp
 
 
@@ -73,6 +84,21 @@ def sentences(text: str) -> list[Sentence]:
     return list(_sentences(text))
 
 
+# Abbreviations that stand before a number ("resolution No. 1430"): spaCy's tokenizer splits
+# their period off and its sentencizer ends a sentence there; a number after one continues it.
+NUMBER_ABBREVIATIONS: frozenset[str] = frozenset({"No", "Nos", "Art", "Vol", "Fig", "pp"})
+
+
+def _continues(current: list[Token], next_text: str) -> bool:
+    """Whether a sentence start that spaCy puts before ``next_text`` is an abbreviation's period."""
+    return (
+        len(current) >= 2
+        and current[-1].text == "."
+        and current[-2].text in NUMBER_ABBREVIATIONS
+        and next_text[:1].isdigit()
+    )
+
+
 @lru_cache(maxsize=2)  # validating then scoring a document tokenizes it once
 def _sentences(text: str) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
@@ -80,7 +106,7 @@ def _sentences(text: str) -> tuple[Sentence, ...]:
     for (offset, _), doc in zip(parts, _pipeline().pipe(line for _, line in parts), strict=True):
         current: list[Token] = []
         for tok in doc:
-            if tok.is_sent_start and current:
+            if tok.is_sent_start and current and not _continues(current, tok.text):
                 found.append(Sentence(current[0].start, current[-1].end, tuple(current)))
                 current = []
             if not tok.is_space:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import PRONOUNS, RELATION_TYPES, Annotation, Article, Mention
 from corpus.splits import POOL, SPLIT_KEYS
 from corpus.store import CorpusError, CorpusStore, load_annotation, load_article
-from corpus.text import normalize_text, span_to_token_range, text_sha256, tokens
+from corpus.text import normalize_text, sentences, span_to_token_range, text_sha256
 
 # How a problem names an item of each layer (the same words as the schema's errors).
 ITEM_NOUNS: dict[str, str] = {
@@ -137,16 +138,19 @@ def _name_overlaps(names: list[Mention]) -> Findings:
 
 
 def _names_off_tokens(names: list[Mention], text: str) -> Findings:
+    """NAM mentions that are not whole tokens of the text layer, or not inside one sentence."""
     if not names:
         return
-    toks = tokens(text)  # once per document
+    found = sentences(text)  # once per document
+    toks = [token for sentence in found for token in sentence.tokens]
+    sentence_ends = [sentence.end for sentence in found]
     for mention in names:
+        surface = text[mention.start : mention.end]
+        span = f"span [{mention.start}, {mention.end}) {surface!r}"
         if span_to_token_range(toks, mention.start, mention.end) is None:
-            surface = text[mention.start : mention.end]
-            yield (
-                f"mention {mention.id}",
-                f"span [{mention.start}, {mention.end}) {surface!r} is off token boundaries",
-            )
+            yield f"mention {mention.id}", f"{span} is off token boundaries"
+        elif sentence_ends[bisect_left(sentence_ends, mention.start + 1)] < mention.end:
+            yield f"mention {mention.id}", f"{span} crosses a sentence boundary of the text layer"
 
 
 def _relation_findings(annotation: Annotation) -> Findings:
@@ -206,6 +210,8 @@ def _claim_link_findings(annotation: Annotation) -> Findings:
         for end, ref in (("from", link.source), ("to", link.target)):
             if ref not in claim_ids:
                 yield f"claim link {link.id}", f"unknown {end} claim {ref!r}"
+        if link.source == link.target:
+            yield f"claim link {link.id}", f"links claim {link.source!r} to itself"
 
 
 # --- a corpus folder -------------------------------------------------------------------------
@@ -237,7 +243,7 @@ def check_corpus(store: CorpusStore, progress: bool = False) -> list[Problem]:
     annotation_paths = [*store.gold_paths(), *store.annotation_paths()]
     for path in tqdm(annotation_paths, desc="validate", unit="file", disable=not progress):
         problems += _check_annotation_file(path, articles)
-    if store.splits_path.exists():
+    if articles or store.splits_path.exists():  # without splits.json, every article is in none
         problems += _check_splits(store, set(articles))
     return problems
 

@@ -3,6 +3,7 @@ and the cue lexicon of ``corpus.cues``."""
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 
 from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
@@ -27,19 +28,26 @@ def _lineage(draft: Draft, index: int) -> set[int]:
 
 def nest_claims(draft: Draft) -> None:
     """A claim whose cue lies inside another claim's content gets the smallest such claim as
-    parent, unless that claim already lies below it (no cycle: "“A,” B said" and a content
-    that runs on into the next report cannot be each other's parent); a parent whose content
-    opens with the nested report ("he hoped ...") takes its kind."""
+    parent (the earlier on a tie), unless that claim already lies below it (no cycle: "“A,” B
+    said" and a content that runs on into the next report cannot be each other's parent); a
+    parent whose content opens with the nested report ("he hoped ...") takes its kind.
+
+    Linear in the number of claims for contents of bounded length: only the claims whose
+    content starts at most the longest content's length before the cue are looked at.
+    """
+    by_start = sorted((claim.content[0], index) for index, claim in enumerate(draft.claims))
+    starts = [start for start, _ in by_start]
+    longest = max((end - start for start, end in (c.content for c in draft.claims)), default=0)
     for index, claim in enumerate(draft.claims):
         if claim.parent is not None or claim.cue is None:
             continue
         cue_start, cue_end = claim.cue
+        first = bisect.bisect_left(starts, cue_start - longest)
+        last = bisect.bisect_right(starts, cue_start)
         containing = sorted(
-            (other.content[1] - other.content[0], other_index)
-            for other_index, other in enumerate(draft.claims)
-            if other_index != index
-            and other.content[0] <= cue_start
-            and cue_end <= other.content[1]
+            (draft.claims[other].content[1] - start, other)
+            for start, other in by_start[first:last]
+            if other != index and cue_end <= draft.claims[other].content[1]
         )
         for _, candidate in containing:
             if index in _lineage(draft, candidate):
@@ -53,18 +61,22 @@ def nest_claims(draft: Draft) -> None:
 
 def link_denials(draft: Draft) -> None:
     """A denial CONTRADICTS the closest earlier assertion of other sources that it follows."""
+    assertions: list[int] = []  # earlier top-level assertions, in order
     for index, claim in enumerate(draft.claims):
-        if claim.stance != "DENY":
-            continue
-        earlier = [
-            other
-            for other in range(index)
-            if draft.claims[other].stance == "ASSERT"
-            and draft.claims[other].parent is None
-            and not set(draft.claims[other].sources) & set(claim.sources)
-        ]
-        if earlier:
-            draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))
+        if claim.stance == "DENY":
+            sources = set(claim.sources)
+            contradicted = next(
+                (
+                    other
+                    for other in reversed(assertions)
+                    if sources.isdisjoint(draft.claims[other].sources)
+                ),
+                None,
+            )
+            if contradicted is not None:
+                draft.claim_links.append(("CONTRADICTS", index, contradicted))
+        elif claim.stance == "ASSERT" and claim.parent is None:
+            assertions.append(index)
 
 
 def sentence_tokens(text: str) -> list[tuple[Token, ...]]:

@@ -131,3 +131,24 @@ def test_corpus_gold_round_trip(client, tmp_path, path):
 def test_safe_annotator_names():
     assert safe_annotator("ann.one@example.org") == "ann.one@example.org"
     assert safe_annotator("../x y/z") == "_x_y_z"
+
+
+def test_a_file_edited_locally_is_kept_unless_overwrite(client, corpus_store):
+    tasks = _annotate(client, corpus_store, "local edit", [(SYNTHETIC_TEXT, synthetic_annotation)])
+    [path] = pull(client, "local edit", corpus_store).written
+    pulled = path.read_text(encoding="utf-8")
+    # annotated again on the server: the file is as the last pull wrote it, so it is replaced
+    fewer = replace(synthetic_annotation(SYNTHETIC_TEXT), claim_links=())
+    results = annotation_to_results(fewer, SYNTHETIC_TEXT)
+    client.annotations.create(id=tasks[fewer.doc_id], result=results)
+    assert pull(client, "local edit", corpus_store).written == [path]
+    updated = path.read_text(encoding="utf-8")
+    assert updated != pulled
+    edited = updated.replace('"name": "', '"name": "Edited ', 1)  # by an annotator
+    assert edited != updated
+    path.write_text(edited, encoding="utf-8")
+    kept = pull(client, "local edit", corpus_store)
+    assert kept.kept == [path] and kept.written == [] and kept.problems == []
+    assert path.read_text(encoding="utf-8") == edited
+    replaced = pull(client, "local edit", corpus_store, overwrite=True)
+    assert replaced.written == [path] and path.read_text(encoding="utf-8") == updated

@@ -103,8 +103,8 @@ def test_cli_scores_and_writes_json(corpus_dir: Path, tmp_path: Path, capsys) ->
     assert data["bootstrap"] == {"resamples": 50, "seed": 0, "confidence": 0.95}
 
 
-def test_cli_line_with_no_document_counts_as_empty(corpus_dir: Path, tmp_path: Path) -> None:
-    predictions = write_lines(tmp_path / "pred.jsonl", [])
+def test_cli_line_with_no_layers_counts_as_empty(corpus_dir: Path, tmp_path: Path) -> None:
+    predictions = write_lines(tmp_path / "pred.jsonl", [json.dumps({"doc_id": "synthetic1"})])
     out = tmp_path / "result.json"
     assert (
         main(["evaluate", str(predictions), "--corpus", str(corpus_dir), "--json", str(out)]) == 0
@@ -137,7 +137,7 @@ DANGLING = dict(GOLD, relations=[{"id": "r9", "type": "MEETS", "head": "m1", "ta
             [json.dumps(DANGLING)],
             "pred.jsonl:1: synthetic1: relation r9: unknown tail mention 'm42'",
         ),
-        (["", json.dumps(GOLD)], "pred.jsonl:1: empty line"),
+        (["", " "], "pred.jsonl: no predictions (an empty file)"),
     ],
 )
 def test_cli_malformed_predictions_exit_one_with_one_line(
@@ -274,3 +274,34 @@ def test_seed_gold_against_itself_and_empty() -> None:
         assert f1 == (1.0 if layer_items.tp + layer_items.fn else 0.0), name
     empty = evaluate(seed, {}, articles, split="test", resamples=20)
     assert set(empty.headline().values()) == {0.0}
+
+
+def test_cli_gold_with_a_dangling_id_is_one_line(corpus_dir: Path, tmp_path: Path, capsys) -> None:
+    store = CorpusStore(corpus_dir)
+    write_json(store.gold_path("synthetic1"), DANGLING)
+    predictions = write_lines(tmp_path / "pred.jsonl", [json.dumps(GOLD)])
+    assert main(["evaluate", str(predictions), "--corpus", str(corpus_dir)]) == 1
+    error = capsys.readouterr().err
+    assert error == (
+        f"python -m benchmarks: error: {store.gold_path('synthetic1')}: synthetic1: relation "
+        "r9: unknown tail mention 'm42'\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("option", "message"),
+    [
+        (["--resamples", "0"], "argument --resamples: 0: must be at least 1"),
+        (["--resamples", "many"], "argument --resamples: 'many' is not a whole number"),
+        (["--json", "."], "is a folder, not a file"),
+        (["--json", "pred.jsonl/out.json"], "pred.jsonl is a file, not a folder"),
+    ],
+)
+def test_cli_bad_options_are_refused_before_scoring(
+    corpus_dir: Path, tmp_path: Path, capsys, option: list[str], message: str, monkeypatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    predictions = write_lines(tmp_path / "pred.jsonl", [json.dumps(GOLD)])
+    with pytest.raises(SystemExit) as exit_info:
+        main(["evaluate", str(predictions), "--corpus", str(corpus_dir), *option])
+    assert exit_info.value.code == 2 and message in capsys.readouterr().err

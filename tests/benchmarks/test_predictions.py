@@ -12,6 +12,7 @@ from benchmarks.predictions import (
     split_predictions,
 )
 from corpus.schema import Annotation, Article
+from corpus.store import CorpusError
 from tests.benchmarks.conftest import GOLD, mention
 
 
@@ -28,7 +29,7 @@ def test_read_predictions_keeps_line_numbers(tmp_path: Path) -> None:
 def test_read_predictions_refuses_non_utf8(tmp_path: Path) -> None:
     path = tmp_path / "p.jsonl"
     path.write_bytes(b'{"doc_id": "\xff"}\n')
-    with pytest.raises(PredictionsError, match="not UTF-8"):
+    with pytest.raises(CorpusError, match="not UTF-8"):
         read_predictions(path)
 
 
@@ -54,3 +55,19 @@ def test_check_prediction_names_the_first_problem_and_counts_the_rest(
     assert message.startswith("p.jsonl:3: synthetic1: mention m9: text 'Rome' differs")
     assert message.endswith("more problems)")
     check_prediction(Annotation.from_dict(GOLD), synthetic_article, "p.jsonl:1")  # no error
+
+
+def test_raw_line_separators_inside_strings_end_no_line(tmp_path: Path) -> None:
+    """U+2028 and U+0085 may stand raw inside valid JSON; lines end at "\n" only."""
+    raw = {"doc_id": "b", "entities": [{"id": "e1", "name": "Line\u2028separator\x85next"}]}
+    path = tmp_path / "p.jsonl"
+    path.write_text(json.dumps(raw, ensure_ascii=False) + "\n", encoding="utf-8")
+    found = read_predictions(path)
+    assert found["b"][1].entities[0].name == "Line\u2028separator\x85next"
+
+
+def test_a_file_without_predictions_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "p.jsonl"
+    path.write_text("", encoding="utf-8")
+    with pytest.raises(PredictionsError, match=r"p\.jsonl: no predictions \(an empty file\)$"):
+        read_predictions(path)

@@ -4,6 +4,9 @@ and test, documents placed by hand apart), training on one corpus and scoring an
 from __future__ import annotations
 
 import json
+import signal
+import subprocess
+import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,8 +17,9 @@ from baselines.training import MIN_TRAIN_DOCUMENTS
 from benchmarks.groups import scored_groups
 from benchmarks.run import run, train
 from corpus.schema import Annotation, Article
-from corpus.store import CorpusError, CorpusStore
+from corpus.store import CorpusError
 from tests.baselines.conftest import make_synthetic_gold, write_synthetic_corpus
+from tests.conftest import REPO
 
 SPLITS = {"train": MIN_TRAIN_DOCUMENTS, "dev": 2, "test": 2}
 
@@ -125,5 +129,40 @@ def test_gold_with_a_dangling_relation_head_is_one_line(tmp_path: Path) -> None:
     gold_path.write_text(json.dumps(data), encoding="utf-8")
 
     with pytest.raises(CorpusError, match=r"relation r1: unknown head mention 'm9'") as error:
-        scored_groups(store, CorpusStore(tmp_path / "nothing"))
+        scored_groups(store, store)
     assert str(gold_path) in str(error.value) and "\n" not in str(error.value)
+
+
+def files_of(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_a_run_interrupted_midway_leaves_the_previous_results(tmp_path: Path) -> None:
+    """A real run of rules then crf, interrupted (SIGINT) while crf trains: the results of
+    the previous run stay as they were, leaderboard included."""
+    store = write_synthetic_corpus(tmp_path / "corpus", SPLITS)
+    results_dir = tmp_path / "results"
+    run(store.root, ["rules"], results_dir, "2026-01-01")
+    before = files_of(results_dir)
+    argv = ["--corpus", str(store.root), "--results", str(results_dir), "--date", "2026-01-02"]
+    child = subprocess.Popen(
+        [sys.executable, "-m", "benchmarks", "run", "--baselines", "rules", "crf", *argv],
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    for line in child.stderr:  # rules is done and scored once crf scores a setting on dev
+        if line.startswith("crf: "):
+            break
+    child.send_signal(signal.SIGINT)
+    child.stderr.read()
+    assert child.wait(timeout=120) == 130
+    assert files_of(results_dir) == before
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus", "results"]
+
+
+def test_a_folder_not_made_by_a_run_is_refused_before_the_work(tmp_path: Path) -> None:
+    store = write_synthetic_corpus(tmp_path / "corpus", SPLITS)
+    with pytest.raises(CorpusError, match="refusing to replace a folder this command did not"):
+        run(store.root, ["rules"], tmp_path, "2026-01-01")  # holds the corpus
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["corpus"]

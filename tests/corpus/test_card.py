@@ -72,7 +72,7 @@ def test_body_sections() -> None:
     assert "| test | 1 | 3 |" in body
     assert "**a / b** (guidelines 2.0, 2.1)" in body
     assert (
-        "| figure | unseen documents | documents the guidelines were developed on (train, quoted) |"
+        "| figure | unseen documents | documents the guidelines were developed on (train, seed) |"
         in body
     )
     assert "| documents | 2 | 1 |" in body

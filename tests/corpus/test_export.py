@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,8 +17,10 @@ from corpus.cli import run
 from corpus.export import InvalidCorpus, data_file, export_corpus
 from corpus.export_rows import row_to_annotation
 from corpus.features import CONFIG_FEATURES
+from corpus.licences import is_open
+from corpus.output_folder import MARKER
 from corpus.schema import Article, ArticleMeta
-from corpus.store import CorpusError, CorpusStore, dumps, write_json
+from corpus.store import REPO_CORPUS, CorpusError, CorpusStore, dumps, write_json
 from corpus.text import derive_doc_id, text_sha256
 
 # --- a synthetic corpus ----------------------------------------------------------------------
@@ -162,7 +166,7 @@ def test_export_writes_one_parquet_per_config_and_split(exported: Path) -> None:
         data_file(config, split) for config in CONFIG_FEATURES for split in ("train", "test")
     }
     # dev has no gold document, the test document no relation: both are absent
-    expected = {"README.md"} | written - {data_file("relations", "test")}
+    expected = {"README.md", MARKER} | written - {data_file("relations", "test")}
     assert set(files_of(exported)) == expected
 
 
@@ -326,9 +330,41 @@ def test_a_folder_that_is_not_an_export_is_not_replaced(store: CorpusStore, tmp_
     out = tmp_path / "mine"
     out.mkdir()
     (out / "notes.txt").write_text("keep me", encoding="utf-8")
-    with pytest.raises(CorpusError, match="not an empty folder or a previous export"):
+    with pytest.raises(CorpusError, match="refusing to replace a folder this command did not"):
         export_corpus(store, out)
     assert files_of(out) == {"notes.txt": b"keep me"}
+
+
+def test_a_clone_of_the_hub_repository_is_never_replaced(
+    store: CorpusStore, exported: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    """A git work tree holding a card and data/ (a clone of the dataset's hub repository, or
+    an export made before the marker) is refused in one line, its .git and all kept."""
+    clone = tmp_path / "clone"
+    shutil.copytree(exported, clone)
+    (clone / MARKER).unlink()
+    subprocess.run(["git", "init", "-q", str(clone)], check=True)
+    subprocess.run(["git", "-C", str(clone), "add", "."], check=True)
+    before = files_of(clone)
+    argv = ["export", "--corpus", str(store.root), "--out", str(clone)]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err
+    assert error == (
+        f"python -m corpus: error: {clone}: refusing to replace a folder this command did not "
+        f"make (it holds files and no {MARKER}); give an empty or new folder\n"
+    )
+    assert files_of(clone) == before and (clone / ".git" / "HEAD").is_file()
+
+
+def test_a_folder_the_system_refuses_is_one_line(store: CorpusStore, capsys) -> None:
+    out = Path("/sys/claimwire-export")  # /sys refuses new folders, even to root
+    argv = ["export", "--corpus", str(store.root), "--out", str(out)]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err  # progress bar lines, then the error on one line
+    assert error.splitlines()[-1] == (
+        f"python -m corpus: error: {out}: cannot write: Operation not permitted"
+    )
+    assert "Traceback" not in error
 
 
 def test_a_gold_document_in_no_split_is_an_error(store: CorpusStore, tmp_path: Path) -> None:
@@ -426,6 +462,20 @@ def test_push_refuses_an_invalid_corpus(
     assert not out.exists()
 
 
+def test_push_offline_is_one_line_after_the_export(
+    store: CorpusStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+) -> None:
+    monkeypatch.setenv("HF_TOKEN", "synthetic-token-never-sent")  # tests are offline
+    out = tmp_path / "export"
+    argv = ["export", "--corpus", str(store.root), "--out", str(out), "--push-to-hub", "o/n"]
+    assert run(build_parser(), argv) == 1
+    error = capsys.readouterr().err
+    assert error.splitlines()[-1].startswith("python -m corpus: error: push to o/n failed: ")
+    assert "offline mode is enabled" in error and "Traceback" not in error
+    assert "synthetic-token-never-sent" not in error
+    assert (out / "README.md").is_file()  # the export itself is written
+
+
 def test_private_needs_push(store: CorpusStore, tmp_path: Path, capsys) -> None:
     argv = ["export", "--corpus", str(store.root), "--out", str(tmp_path / "x"), "--private"]
     assert run(build_parser(), argv) == 1
@@ -456,3 +506,15 @@ def test_open_only_leaves_out_restricted_texts_and_says_so(
     everything = tmp_path / "all"
     assert export_corpus(store, everything) == {"train": 1, "test": 1}
     assert "leaves out" not in (everything / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_repo_corpus_exports_open_texts_only_and_loads(tmp_path: Path) -> None:
+    """The public dataset: every config loads, and no text without an open licence is in it."""
+    out = tmp_path / "open"
+    counts = export_corpus(CorpusStore(REPO_CORPUS), out, open_only=True)
+    assert sum(counts.values()) >= 60
+    documents = load(out, tmp_path, "documents")
+    rights = {row["meta"]["rights"] for split in documents.values() for row in split}
+    assert rights and all(is_open(r) for r in rights)
+    for config in ("ner", "claims", "relations"):
+        assert set(load(out, tmp_path, config)) == set(documents)

@@ -7,8 +7,11 @@ a corpus under ``tmp_path``, never into the repo's ``corpus/``.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -16,9 +19,10 @@ import pytest
 from corpus import cli
 from corpus.__main__ import build_parser
 from corpus.ingest import ingest
-from corpus.readers import read_input
+from corpus.readers import Incoming, read_input
+from corpus.schema import Article
 from corpus.splits import split_for
-from corpus.store import CorpusError, CorpusStore
+from corpus.store import LOCK_FILE, CorpusError, CorpusStore
 from corpus.text import derive_doc_id, normalize_text
 from tests.conftest import REPO, SEED_FILE
 from tests.corpus.test_readers import (
@@ -37,7 +41,10 @@ def run_cli(*argv: str | Path) -> int:
 
 @pytest.fixture
 def corpus_dir(tmp_path: Path) -> Path:
-    return tmp_path / "corpus"
+    """A new corpus: an empty folder."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    return folder
 
 
 def ids_on_disk(corpus_dir: Path) -> list[str]:
@@ -145,7 +152,7 @@ def test_cli_bad_input_among_good_ones_writes_nothing(
     assert run_cli(good, make_bad(tmp_path), "--corpus", corpus_dir) == 1
     error = capsys.readouterr().err  # progress bar lines, then the error on one line
     assert message in error.splitlines()[-1] and "Traceback" not in error
-    assert not corpus_dir.exists()
+    assert not any(corpus_dir.iterdir())
 
 
 @pytest.mark.parametrize(
@@ -161,7 +168,7 @@ def test_cli_option_errors(
 ) -> None:
     assert run_cli(*args, "--corpus", corpus_dir) == 1
     assert message in capsys.readouterr().err
-    assert not corpus_dir.exists()
+    assert not any(corpus_dir.iterdir())
 
 
 @pytest.mark.parametrize(
@@ -179,7 +186,7 @@ def test_cli_rejects_bad_option_values(
         run_cli(write(tmp_path / "a.txt", SYNTHETIC_A), *args, "--corpus", corpus_dir)
     assert raised.value.code == 2
     assert message in capsys.readouterr().err
-    assert not corpus_dir.exists()
+    assert not any(corpus_dir.iterdir())
 
 
 def test_seed_ingest_matches_the_repo_article(corpus_dir: Path) -> None:
@@ -210,3 +217,156 @@ def test_module_entry_point_exit_codes(tmp_path: Path, corpus_dir: Path) -> None
     bad = subprocess.run([*command, str(tmp_path / "none.txt")], cwd=REPO, capture_output=True)
     assert bad.returncode == 1
     assert bad.stderr.decode().strip().endswith("none.txt: no such file")
+
+
+def test_the_same_text_with_other_whitespace_or_a_byte_order_mark_is_present(
+    tmp_path: Path, corpus_dir: Path
+) -> None:
+    store = CorpusStore(corpus_dir)
+    ingest(store, read_input(str(write(tmp_path / "a.txt", SYNTHETIC_A)), NO_META), None)
+    variant = "\ufeff" + SYNTHETIC_A.replace(" ", "  \t").replace("\n", "\n\n ")
+    record = json.dumps({"text": variant.replace("\ufeff", "\ufeff ")}, ensure_ascii=False)
+    again = read_input(str(write(tmp_path / "b.txt", variant)), NO_META) + read_input(
+        str(write(tmp_path / "c.jsonl", record)), NO_META
+    )
+    result = ingest(store, again, None)
+    assert result.added == () and result.present == (derive_doc_id(SYNTHETIC_A),) * 2
+    assert ids_on_disk(corpus_dir) == [derive_doc_id(SYNTHETIC_A)]
+
+
+def test_a_missing_corpus_folder_is_an_error_not_a_new_corpus(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    typo = tmp_path / "corpsu"
+    assert run_cli(write(tmp_path / "a.txt", SYNTHETIC_A), "--corpus", typo) == 1
+    assert capsys.readouterr().err == f"python -m corpus: error: {typo}: no such corpus folder\n"
+    assert not typo.exists()
+
+
+# --- all or nothing, one writer at a time ----------------------------------------------------
+
+
+def corpus_files(corpus_dir: Path) -> dict[str, bytes]:
+    """Every file of a corpus folder and its bytes, but the writers' lock (not corpus state)."""
+    return {
+        path.relative_to(corpus_dir).as_posix(): path.read_bytes()
+        for path in sorted(corpus_dir.rglob("*"))
+        if path.is_file() and path.name != LOCK_FILE
+    }
+
+
+def synthetic_records(count: int, tag: str) -> str:
+    """JSON Lines of ``count`` SYNTHETIC documents, distinct by ``tag`` and number."""
+    return "".join(
+        json.dumps({"text": f"Synthetic document {tag} {n}.\nIts second paragraph."}) + "\n"
+        for n in range(count)
+    )
+
+
+@pytest.fixture
+def started_corpus(tmp_path: Path, corpus_dir: Path) -> Path:
+    """A corpus of two articles with splits, to be left exactly as it is."""
+    records = write(tmp_path / "start.jsonl", synthetic_records(2, "start"))
+    ingest(CorpusStore(corpus_dir), read_input(str(records), NO_META), None)
+    return corpus_dir
+
+
+def test_a_write_the_system_refuses_writes_nothing(tmp_path: Path, started_corpus: Path) -> None:
+    store = CorpusStore(started_corpus)
+    before = corpus_files(started_corpus)
+    good = read_input(str(write(tmp_path / "a.txt", SYNTHETIC_A)), NO_META)
+    # an id too long for a file name, past the reader's check: the system refuses the write
+    too_long = Incoming("synthetic", Article("a" * 300, SYNTHETIC_B))
+    with pytest.raises(CorpusError, match=r"/a{300}\.json: cannot write: File name too long"):
+        ingest(store, [*good, too_long], "train")
+    assert corpus_files(started_corpus) == before
+
+
+def test_a_second_writer_gives_up_after_the_timeout_in_one_line(started_corpus: Path) -> None:
+    store = CorpusStore(started_corpus)
+    with store.locked(), pytest.raises(CorpusError) as raised, store.transaction(timeout=0.2):
+        pass
+    message = str(raised.value)
+    assert message == (
+        f"{started_corpus / LOCK_FILE}: another writer (process {os.getpid()}) has held the "
+        "lock for over 0.2 s; nothing written, try again later"
+    )
+
+
+def ingest_command(corpus_dir: Path, *inputs: Path) -> list[str]:
+    return [
+        sys.executable,
+        "-m",
+        "corpus",
+        "ingest",
+        *map(str, inputs),
+        "--corpus",
+        str(corpus_dir),
+    ]
+
+
+def test_a_second_writer_waits_for_the_first(tmp_path: Path, started_corpus: Path) -> None:
+    records = write(tmp_path / "more.jsonl", synthetic_records(3, "more"))
+    store = CorpusStore(started_corpus)
+    with store.locked():
+        second = subprocess.Popen(
+            ingest_command(started_corpus, records), cwd=REPO, stderr=subprocess.PIPE, text=True
+        )
+        waiting = second.stderr.readline()
+        assert waiting == f"{started_corpus / LOCK_FILE}: waiting for process {os.getpid()}\n"
+        assert len(store.article_paths()) == 2  # nothing written while the first holds the lock
+    assert second.wait(timeout=60) == 0
+    assert len(store.article_paths()) == 5 and len(store.split_of()) == 5
+
+
+def wait_until(condition, timeout: float = 60.0) -> None:
+    """Poll ``condition`` until it holds (an error after ``timeout`` seconds)."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.001)
+
+
+@pytest.mark.parametrize("signal_number", [signal.SIGINT, signal.SIGKILL])
+def test_an_ingest_interrupted_midway_leaves_the_corpus_as_before(
+    tmp_path: Path, started_corpus: Path, signal_number: int
+) -> None:
+    """A real ingest of 3,000 documents, interrupted while it writes them: Ctrl-C rolls back
+    at once; after a kill, the next command that opens the corpus (here validate) rolls back
+    what the journal records."""
+    before = corpus_files(started_corpus)
+    records = write(tmp_path / "many.jsonl", synthetic_records(3000, "many"))
+    store = CorpusStore(started_corpus)
+    child = subprocess.Popen(ingest_command(started_corpus, records), cwd=REPO)
+
+    def writing_articles() -> bool:
+        return store.journal_path.exists() and len(os.listdir(store.articles_dir)) > 20
+
+    wait_until(writing_articles)
+    child.send_signal(signal_number)
+    code = child.wait(timeout=60)
+    if signal_number == signal.SIGKILL:
+        assert code == -signal.SIGKILL and store.journal_path.exists()  # killed midway
+        assert corpus_files(started_corpus) != before
+    else:
+        assert code == 130
+    validate = [sys.executable, "-m", "corpus", "validate", "--corpus", str(started_corpus)]
+    assert subprocess.run(validate, cwd=REPO, capture_output=True).returncode == 0
+    assert corpus_files(started_corpus) == before
+
+
+def test_parallel_ingests_lose_nothing(tmp_path: Path, corpus_dir: Path) -> None:
+    """Eight real ingests at once, 150 documents each: all 1,200 are in the corpus and in a
+    split."""
+    inputs = [
+        write(tmp_path / f"part{n}.jsonl", synthetic_records(150, f"part{n}")) for n in range(8)
+    ]
+    children = [
+        subprocess.Popen(ingest_command(corpus_dir, path), cwd=REPO, stderr=subprocess.DEVNULL)
+        for path in inputs
+    ]
+    assert [child.wait(timeout=300) for child in children] == [0] * 8
+    store = CorpusStore(corpus_dir)
+    assert len(store.article_paths()) == len(store.split_of()) == 1200
+    validate = [sys.executable, "-m", "corpus", "validate", "--corpus", str(corpus_dir)]
+    assert subprocess.run(validate, cwd=REPO, capture_output=True).returncode == 0

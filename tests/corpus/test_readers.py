@@ -19,6 +19,7 @@ import trafilatura.settings
 from corpus.readers import (
     READERS,
     Incoming,
+    Limits,
     Meta,
     make_incoming,
     published_from_html,
@@ -47,6 +48,8 @@ HTML = """<!doctype html>
 <p>This is the first paragraph of a synthetic test page, long enough for the extractor.</p>
 <script>document.write("SCRIPT_IN_BODY")</script>
 <p>A second synthetic paragraph with a <b>bold</b> word &amp; an entity.</p>
+<p>A third synthetic paragraph, so that the page holds as much text as a short news report
+would: several sentences about nothing in particular, written for this test alone.</p>
 </article>
 </body></html>
 """
@@ -112,7 +115,7 @@ def test_jsonl_records_with_ids_and_metadata(tmp_path: Path) -> None:
         ('{"id": "x"}', "docs.jsonl:2: missing field 'text'"),
         ('{"text": "  \\n "}', "docs.jsonl:2: empty text"),
         ('{"text": "x", "author": "y"}', "docs.jsonl:2: unknown field(s) 'author'"),
-        ('{"text": "x", "published": "2024-02-30"}', "docs.jsonl:2: published '2024-02-30'"),
+        ('{"text": "x", "published": "2024-02-30"}', "docs.jsonl:2: meta: published '2024-02-30'"),
         ('{"text": "x", "id": "../escape"}', "docs.jsonl:2: id '../escape' is not"),
         ('{"text": "x", "title": 3}', "docs.jsonl:2: meta: field 'title' has the wrong type"),
     ],
@@ -127,9 +130,9 @@ def test_jsonl_errors_name_file_and_line(tmp_path: Path, line: str, message: str
 def test_a_format_is_one_entry_of_the_table(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def read_upper(name: str, given: Meta) -> list[Incoming]:  # a SYNTHETIC format
+    def read_upper(name: str, given: Meta, limits: Limits) -> list[Incoming]:  # SYNTHETIC
         text = Path(name).read_text(encoding="utf-8").upper()
-        return [make_incoming(name, text, None, {}, given)]
+        return [make_incoming(name, text, None, {}, given, limits)]
 
     path = write(tmp_path / "a.UPPER", "synthetic text")
     with pytest.raises(CorpusError, match=r"unknown input format '\.upper' \(known: \.htm, "):
@@ -214,3 +217,58 @@ def test_url_is_fetched_and_extracted(local_site: str, monkeypatch: pytest.Monke
     assert item.article.meta.published == "2025-06-17"
     with pytest.raises(CorpusError, match="missing.html: could not be fetched"):
         read_input(f"{local_site}/missing.html", NO_META)
+
+
+# --- what is not an article, or too long ----------------------------------------------------
+
+# SYNTHETIC pages that are not articles, with the text trafilatura takes from them.
+LOGIN_PAGE = """<html><head><title>Sign in</title></head><body>
+<nav><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="cookie">We use cookies to improve your experience. By continuing you accept our
+cookie policy.</div>
+<form><label>Email</label><input name=email><label>Password</label><input type=password>
+<button>Sign in</button></form></body></html>"""
+NOT_FOUND_PAGE = """<html><head><title>404 Not Found</title></head><body>
+<header><a href="/">Home</a></header><main><h1>Page not found</h1>
+<p>Sorry, the page you are looking for does not exist or has been moved.</p>
+<p><a href="/">Go to the home page</a></p></main></body></html>"""
+
+
+@pytest.mark.parametrize("page", [LOGIN_PAGE, NOT_FOUND_PAGE])
+def test_a_login_or_error_page_is_no_article(tmp_path: Path, page: str) -> None:
+    path = write(tmp_path / "page.html", page)
+    with pytest.raises(CorpusError, match=r"page\.html: main text of \d+ characters is shorter"):
+        read_input(str(path), NO_META)
+    [item] = read_input(str(path), NO_META, Limits(min_page_chars=50))  # the limit is an option
+    assert "Home" in item.article.text
+
+
+def test_an_article_over_the_length_limit_is_refused(tmp_path: Path) -> None:
+    path = write(tmp_path / "long.txt", "Synthetic words. " * 100)
+    with pytest.raises(CorpusError, match=r"long\.txt: text of 1,699 characters is over the limit"):
+        read_input(str(path), NO_META, Limits(max_chars=1000))
+    [item] = read_input(str(path), NO_META, Limits(max_chars=1699))
+    assert len(item.article.text) == 1699
+
+
+def test_a_byte_order_mark_is_not_text(tmp_path: Path) -> None:
+    [item] = read_input(str(write(tmp_path / "a.txt", "\ufeff" + SYNTHETIC_A)), NO_META)
+    assert item.article.text == SYNTHETIC_A and item.article.id == derive_doc_id(SYNTHETIC_A)
+
+
+def test_an_id_too_long_for_a_file_name_is_refused(tmp_path: Path) -> None:
+    record = {"text": SYNTHETIC_A, "id": "a" * 300}
+    path = write(tmp_path / "docs.jsonl", json.dumps(record) + "\n")
+    with pytest.raises(CorpusError, match=r"docs\.jsonl:1: id 'a{300}' is not 1 to 100 letters"):
+        read_input(str(path), NO_META)
+
+
+def test_jsonl_lines_end_at_newline_only(tmp_path: Path) -> None:
+    """U+2028, U+2029 and U+0085 may stand raw inside a JSON string: they end no line."""
+    texts = ["Synthetic line\u2028separator.", "Synthetic next\x85line.", "Synthetic\u2029end."]
+    lines = [json.dumps({"text": text}, ensure_ascii=False) for text in texts]
+    path = write(tmp_path / "docs.jsonl", "\n".join(lines) + "\n")
+    found = read_input(str(path), NO_META)
+    assert [(item.origin, item.article.text) for item in found] == [
+        (f"{path}:{n}", text) for n, text in enumerate(texts, start=1)
+    ]

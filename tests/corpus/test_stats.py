@@ -255,3 +255,23 @@ def test_cli_missing_corpus_folder(tmp_path: Path, capsys: pytest.CaptureFixture
     assert run_stats(CorpusStore(tmp_path / "missing")) == 1
     error = capsys.readouterr().err
     assert error == f"python -m corpus: error: {tmp_path / 'missing'}: no such corpus folder\n"
+
+
+def test_a_paragraph_over_spacys_length_limit_is_counted(
+    store: CorpusStore, capsys: pytest.CaptureFixture
+) -> None:
+    # CONSTRUCTED: 1.2 million characters in one paragraph (spaCy refuses 1 million, E088)
+    store.save_article(Article("syn5", "Talks resumed. " + "word " * 240_000 + "End."))
+    assert run_stats(store, "--json") == 0
+    total = json.loads(capsys.readouterr().out)["total"]
+    assert total["documents"] == 5 and total["tokens"] == TOTAL["tokens"] + 3 + 240_000 + 2
+
+
+def test_cli_a_folder_named_like_an_article_is_one_line(
+    store: CorpusStore, capsys: pytest.CaptureFixture
+) -> None:
+    path = store.article_path("syn5")
+    path.mkdir()
+    assert run_stats(store) == 1
+    error = capsys.readouterr().err
+    assert error.splitlines()[-1] == f"python -m corpus: error: {path}: is a folder, not a file"

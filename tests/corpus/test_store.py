@@ -8,6 +8,7 @@ import pytest
 
 from corpus.schema import Annotation, Article, ArticleMeta, Mention
 from corpus.store import (
+    LOCK_FILE,
     CorpusError,
     CorpusStore,
     dumps,
@@ -108,3 +109,49 @@ def test_gold_documents_of_a_split_are_those_with_gold_in_id_order(tmp_path: Pat
 
     assert [g.doc_id for g in gold] == [a.id for a in articles] == ["syn-a", "syn-b"]
     assert store.gold_documents("dev") == ([], [])
+
+
+def test_read_and_write_errors_name_the_file_in_one_line(tmp_path: Path) -> None:
+    (tmp_path / "folder.json").mkdir()
+    with pytest.raises(CorpusError, match=r"folder\.json: is a folder, not a file$"):
+        read_json(tmp_path / "folder.json")
+    with pytest.raises(CorpusError, match=r"folder\.json: cannot write: Is a directory$"):
+        write_text_atomic(tmp_path / "folder.json", "x")
+    write_text_atomic(tmp_path / "file", "x")
+    with pytest.raises(CorpusError, match=r"file/out\.json: cannot write: File exists$"):
+        write_text_atomic(tmp_path / "file" / "out.json", "x")
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["file", "folder.json"]
+
+
+def test_a_missing_corpus_folder_is_an_error_not_an_empty_corpus(tmp_path: Path) -> None:
+    store = CorpusStore(tmp_path / "typo")
+    for read in (store.article_paths, store.splits, store.annotators, store.gold_paths):
+        with pytest.raises(CorpusError, match=r"typo: no such corpus folder$"):
+            read()
+    with pytest.raises(CorpusError, match=r"typo: no such corpus folder$"), store.transaction():
+        pass
+    assert not store.root.exists()
+
+
+def test_a_transaction_refused_midway_puts_back_what_it_wrote(tmp_path: Path) -> None:
+    store = CorpusStore(tmp_path)
+    store.save_article(ARTICLE)
+    write_json(store.splits_path, {"train": ["synthetic1"]})
+    (tmp_path / "annotations").write_text("a file where a folder should be", encoding="utf-8")
+    before = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    refused = pytest.raises(CorpusError, match=r"annotations/ann/x\.json: cannot write: ")
+    with refused, store.transaction() as transaction:
+        transaction.write_json(store.splits_path, {"train": ["synthetic1", "x"]})
+        transaction.write_json(store.gold_path("x"), {"doc_id": "x"})  # in a new folder
+        transaction.write_json(store.annotation_path("ann", "x"), {"doc_id": "x"})
+    after = {path: path.read_bytes() for path in tmp_path.rglob("*") if path.is_file()}
+    assert after == before | {tmp_path / LOCK_FILE: after[tmp_path / LOCK_FILE]}
+    assert not store.gold_dir.exists() and not store.journal_path.exists()
+
+
+def test_an_error_inside_a_transaction_writes_nothing(tmp_path: Path) -> None:
+    store = CorpusStore(tmp_path)
+    with pytest.raises(KeyError), store.transaction() as transaction:
+        transaction.write_json(store.splits_path, {"train": []})
+        raise KeyError("a bug of the writer")
+    assert not store.splits_path.exists() and not store.journal_path.exists()

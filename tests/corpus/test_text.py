@@ -113,3 +113,27 @@ def test_bio_to_offsets_rejects_bad_input() -> None:
 def test_stray_inside_tag_starts_a_span() -> None:
     text = "Synthetic Anna Berg"
     assert bio_to_offsets(tokens(text), ["O", "I-PERSON", "I-PERSON"]) == [(10, 19, "PERSON")]
+
+
+def test_a_paragraph_over_spacys_length_limit_is_tokenized() -> None:
+    # CONSTRUCTED: 1.2 million characters in one paragraph (spaCy refuses 1 million, E088)
+    text = "Talks resumed. " + "word " * 240_000 + "End."
+    found = sentences(text)
+    assert found[0].tokens[0].text == "Talks" and found[-1].tokens[-1] == (
+        len(text) - 1,
+        len(text),
+        ".",
+    )
+    assert sum(len(sentence.tokens) for sentence in found) == 3 + 240_000 + 2
+
+
+def test_a_number_after_an_abbreviation_continues_the_sentence() -> None:
+    text = "The decree No. 1430/2019 came into force. It was signed in May. No. 5 won."
+    found = [text[s.start : s.end] for s in sentences(text)]  # SYNTHETIC text
+    assert found == [
+        "The decree No. 1430/2019 came into force.",
+        "It was signed in May.",
+        "No. 5 won.",
+    ]
+    said = "He said no. 5 people came."  # a lower-case "no" is a word, not the abbreviation
+    assert [said[s.start : s.end] for s in sentences(said)] == ["He said no.", "5 people came."]

@@ -179,6 +179,11 @@ BROKEN_GOLD: list[tuple[Callable[[dict], object], str, str]] = [
     (_update("claims", 1, parent="c9"), "claim c2", "unknown parent claim 'c9'"),
     (_update("claims", 1, parent="c2"), "claim c2", "is its own parent"),
     (_update("claim_links", 0, to="c9"), "claim link l1", "unknown to claim 'c9'"),
+    (
+        lambda data: data["claim_links"][0].update(to=data["claim_links"][0]["from"]),
+        "claim link l1",
+        "to itself",
+    ),
     (_update("mentions", 0, type="PERSONA"), "file", "mention m1: unknown mention type 'PERSONA'"),
 ]
 
@@ -283,6 +288,20 @@ def test_article_that_does_not_load(store: CorpusStore) -> None:
     assert_names(only_problem(store), path, "syn1", "file", "field 'title' has the wrong type")
 
 
+def test_a_folder_named_like_an_article(store: CorpusStore) -> None:
+    path = store.article_path("syn3")
+    path.mkdir()
+    problems = check_corpus(store)
+    assert [str(p) for p in problems][0] == f"{path}: syn3: file: is a folder, not a file"
+
+
+def test_article_published_on_no_date(store: CorpusStore) -> None:
+    path = store.article_path("syn2")
+    write_json(path, {"id": "syn2", "text": OTHER_TEXT, "meta": {"published": "yesterday"}})
+    problem = only_problem(store)
+    assert_names(problem, path, "syn2", "file", "published 'yesterday' is not a YYYY-MM-DD date")
+
+
 def test_article_id_differs_from_file_name(store: CorpusStore) -> None:
     path = store.article_path("syn2")
     write_json(path, Article("syn3", OTHER_TEXT).to_dict())
@@ -344,9 +363,16 @@ def test_splits_of_the_wrong_shape(store: CorpusStore) -> None:
     assert_names(problem, store.splits_path, "-", "file", "expected an object of split")
 
 
-def test_no_splits_file_is_no_problem(store: CorpusStore) -> None:
+def test_without_a_splits_file_every_article_is_in_no_split(store: CorpusStore) -> None:
     store.splits_path.unlink()
-    assert check_corpus(store) == []
+    problems = check_corpus(store)
+    assert [(p.path, p.doc_id, p.message) for p in problems] == [
+        (str(store.splits_path), doc_id, "article is in no split") for doc_id in ("syn1", "syn2")
+    ]
+
+
+def test_an_empty_corpus_needs_no_splits_file(tmp_path: Path) -> None:
+    assert check_corpus(CorpusStore(tmp_path)) == []
 
 
 def test_missing_corpus_folder(tmp_path: Path) -> None:
@@ -392,4 +418,16 @@ def test_cli_missing_article(store: CorpusStore, capsys: pytest.CaptureFixture[s
         f"{store.gold_path('syn1')}: syn1: doc_id: no article with this id",
         f"{store.annotation_path('alice', 'syn1')}: syn1: doc_id: no article with this id",
         "4 files checked, 2 problems",
+    ]
+
+
+def test_a_name_across_a_sentence_boundary() -> None:
+    text = "Anna Berg left. Carl Dahl stayed."  # SYNTHETIC
+    crossing = Mention("m1", text.index("left"), text.index("Carl") + 4, "PERSON")
+    inside = Mention("m2", 0, len("Anna Berg"), "PERSON")
+    annotation = Annotation("syn4", mentions=(crossing, inside))
+    problems = [str(p) for p in check_annotation(annotation, Article("syn4", text), "x")]
+    assert problems == [
+        "x: syn4: mention m1: span [10, 20) 'left. Carl' crosses a sentence boundary of the "
+        "text layer"
     ]

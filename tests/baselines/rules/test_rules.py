@@ -1,14 +1,20 @@
 from __future__ import annotations
 
+import copy
+from pathlib import Path
+
 from baselines.base import Draft, DraftClaim
 from baselines.rules import (
     RulesExtractor,
+    link_denials,
     mentions_and_relations,
     nest_claims,
     rules_draft,
     sentence_tokens,
 )
+from baselines.rules.claims import ClaimFinder
 from corpus.schema import Annotation, Article
+from corpus.store import CorpusStore
 from corpus.text import tokens
 from corpus.validate import check_annotation
 from tests.conftest import seed_text
@@ -91,3 +97,69 @@ def test_nesting_never_closes_a_cycle() -> None:
 
     assert [claim.parent for claim in draft.claims] == [1, None]
     assert draft.build() and not draft.dropped
+
+
+def _below(draft: Draft, claim: int, other: int) -> bool:
+    """Whether ``other`` lies below ``claim`` (following parents from it reaches ``claim``)."""
+    seen = set()
+    while other is not None and other not in seen:
+        if other == claim:
+            return True
+        seen.add(other)
+        other = draft.claims[other].parent
+    return False
+
+
+def _nesting_by_definition(draft: Draft) -> None:
+    """``nest_claims`` as its docstring defines it, every claim against every other."""
+    for index, claim in enumerate(draft.claims):
+        if claim.parent is not None or claim.cue is None:
+            continue
+        containing = sorted(
+            (other.content[1] - other.content[0], n)
+            for n, other in enumerate(draft.claims)
+            if other is not claim
+            and other.content[0] <= claim.cue[0]
+            and claim.cue[1] <= other.content[1]
+            and not _below(draft, index, n)
+        )
+        if containing:
+            claim.parent = containing[0][1]
+            parent = draft.claims[claim.parent]
+            if len(draft.text[parent.content[0] : claim.cue[0]].split()) <= 2:
+                parent.kind = claim.kind
+
+
+def _denial_links_by_definition(draft: Draft) -> None:
+    """``link_denials`` as its docstring defines it, every denial against every claim."""
+    for index, claim in enumerate(draft.claims):
+        earlier = [
+            other
+            for other in range(index)
+            if draft.claims[other].stance == "ASSERT"
+            and draft.claims[other].parent is None
+            and not set(draft.claims[other].sources) & set(claim.sources)
+        ]
+        if claim.stance == "DENY" and earlier:
+            draft.claim_links.append(("CONTRADICTS", index, earlier[-1]))
+
+
+def test_nesting_and_denial_links_are_those_of_their_definition_on_a_long_document(
+    repo_corpus: Path,
+) -> None:
+    """The indexed ``nest_claims`` and ``link_denials`` (linear in the document) find what
+    comparing every claim with every other finds, on 60 of the repo's articles joined."""
+    articles = list(CorpusStore(repo_corpus).articles())[:60]
+    text = "\n".join(article.text for article in articles)
+    sentences = sentence_tokens(text)
+    draft, found = mentions_and_relations(Article("joined", text), sentences)
+    finder = ClaimFinder(draft)
+    for sentence in found:
+        finder.sentence(sentence)
+    expected = copy.deepcopy(draft)
+    nest_claims(draft)
+    link_denials(draft)
+    _nesting_by_definition(expected)
+    _denial_links_by_definition(expected)
+    assert draft.claims == expected.claims and draft.claim_links == expected.claim_links
+    assert sum(c.parent is not None for c in draft.claims) > 50 and len(draft.claim_links) > 5
