@@ -160,6 +160,7 @@ class DraftClaim:
 
 # Why :meth:`Draft.build` leaves an item out (the keys of ``Draft.dropped``).
 OFF_TOKENS = "names off the text layer's tokens"
+ACROSS_SENTENCES = "names across a sentence boundary"
 PRONOUN_NAMES = "pronouns marked as names"
 OVERLAPPING = "names overlapping an earlier name"
 CYCLE = "claim parents that would close a cycle"
@@ -169,13 +170,15 @@ CYCLE = "claim parents that would close a cycle"
 class Draft:
     """Predictions of one document under construction; ``build`` gives them ids.
 
-    ``tokens`` are the text layer's tokens of ``text`` (``corpus.text``), on which names lie.
-    Mentions are keyed by their span: adding the same span twice returns the first index.
+    ``sentences`` are the text layer's sentences of ``text`` (``corpus.text``) as their tokens:
+    a name lies on tokens of one sentence. Mentions are keyed by their span: adding the same
+    span twice returns the first index.
     """
 
     doc_id: str
     text: str
-    tokens: Sequence[Token]
+    sentences: Sequence[Sequence[Token]]
+    tokens: list[Token] = field(init=False)  # of every sentence, in order
     mentions: list[DraftMention] = field(default_factory=list)
     entity_keys: list[str] = field(default_factory=list)
     relations: list[tuple[str, int, int]] = field(default_factory=list)
@@ -185,6 +188,9 @@ class Draft:
     _by_start: list[tuple[int, int]] = field(default_factory=list)  # (start, index), sorted
     _relation_set: set[tuple[str, int, int]] = field(default_factory=set)  # of ``relations``
     dropped: Counter[str] = field(default_factory=Counter)  # by ``build``, per reason
+
+    def __post_init__(self) -> None:
+        self.tokens = [token for sentence in self.sentences for token in sentence]
 
     def add_mention(self, start: int, end: int, type_: str, kind: str, entity_key: str) -> int:
         """Index of the mention ``[start, end)``; ``entity_key`` groups coreferent mentions."""
@@ -222,13 +228,18 @@ class Draft:
 
     def valid_mentions(self) -> list[int]:
         """Indices of the mentions an annotation can hold: every NOM and PRO mention, and the
-        NAM mentions that lie on tokens, are no pronoun and overlap no NAM mention added before
-        them. The others are counted in ``dropped``."""
+        NAM mentions that lie on tokens of one sentence, are no pronoun and overlap no NAM
+        mention added before them. The others are counted in ``dropped``."""
         kept, names = [], []  # names: (start, end) of the kept NAM mentions, sorted
+        sentence_ends = [sentence[-1].end for sentence in self.sentences if sentence]
         for index, mention in enumerate(self.mentions):
             if mention.kind == "NAM":
                 if span_to_token_range(self.tokens, mention.start, mention.end) is None:
                     self.dropped[OFF_TOKENS] += 1
+                    continue
+                sentence = bisect.bisect_left(sentence_ends, mention.start + 1)
+                if sentence_ends[sentence] < mention.end:
+                    self.dropped[ACROSS_SENTENCES] += 1
                     continue
                 if is_pronoun(self.text[mention.start : mention.end]):
                     self.dropped[PRONOUN_NAMES] += 1

@@ -348,7 +348,7 @@ def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
 def _mentions(document: Document, models: Models) -> Draft:
     """The tagger's names in a document, and the pronouns that refer to its people."""
     article = document.article
-    draft = Draft(article.id, article.text, document.rules.tokens)
+    draft = Draft(article.id, article.text, document.sentences)
     keys = _EntityKeys()
     for s, tokens in enumerate(document.sentences):
         for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models)):

@@ -115,7 +115,8 @@ class _ParseClaims(ClaimFinder):
 
 def document_draft(article: Article, doc: Doc) -> Draft:
     """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
-    draft = Draft(article.id, article.text, text_layer.tokens(article.text))
+    sentences = [sentence.tokens for sentence in text_layer.sentences(article.text)]
+    draft = Draft(article.id, article.text, sentences)
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
         if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out

@@ -88,8 +88,7 @@ def mentions_and_relations(
     article: Article, sentences: Sequence[Sequence[Token]]
 ) -> tuple[Draft, list[SentenceMentions]]:
     """The rule mentions and relations of one article, and the mentions of each sentence."""
-    tokens = [token for sentence in sentences for token in sentence]
-    draft = Draft(article.id, article.text, tokens)
+    draft = Draft(article.id, article.text, sentences)
     mentions = MentionFinder(draft)
     for tokens in sentences:
         mentions.sentence(tokens)

@@ -30,6 +30,7 @@ from baselines.rules.lexicon import (
     NOT_CONTENT_AFTER,
     NOUN_MARKERS,
     OPEN_QUOTES,
+    PHRASAL_PARTICLES,
     POSSESSIVES,
     POST_MODIFIERS,
     PREPOSITIONS,
@@ -38,7 +39,7 @@ from baselines.rules.lexicon import (
     STOP_WORDS,
     SUBJECT_PRONOUNS,
 )
-from baselines.rules.quotations import introduces, pieces, quotations
+from baselines.rules.quotations import introduces, pieces, precedes, quotations
 from baselines.rules.relations import SentenceMentions
 from corpus import text as text_layer
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
@@ -130,6 +131,8 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
             found.append(CueMatch(cue, i, end + len(closer), (last, end)))
             last = end + len(closer)
         elif _plausible(words, i, last, cue, last < len(words) and capitalised[last]):
+            if last < len(words) and words[last] in PHRASAL_PARTICLES.get(cue.lemma, ()):
+                last += 1  # the verb's particle belongs to the cue: "called on", "called for"
             found.append(CueMatch(cue, i, last))
         i = last
     return found
@@ -193,7 +196,10 @@ class ClaimFinder:
         rest = match.last if after_source is None else after_source[1]
         ahead = words[match.last : match.last + 5]
         that_follows = "that" in ahead and "," not in ahead[: ahead.index("that")]
-        backward = reported or (
+        quoted = self._quotation_after(tokens, rest)
+        if quoted is not None:  # "said, “…", "said at a news conference: “…"
+            rest = quoted
+        backward = quoted is None and reported or quoted is None and (
             match.first >= 3
             and not that_follows
             and (
@@ -220,6 +226,17 @@ class ClaimFinder:
             sources = self._sources_before(tokens, mentions, match.first, previous)
         cue_span = self._cue_span(tokens, match.first, match.last)
         return self._add(content, cue_span, sources, match.cue, None)
+
+    def _quotation_after(self, tokens: Sequence[Token], i: int) -> int | None:
+        """The token of the opening quotation mark that the words from token ``i`` only
+        introduce (``quotations.introduces``), or None."""
+        opening = next(
+            (k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text in OPEN_QUOTES), None
+        )
+        start = tokens[i - 1].end if i else 0
+        if opening is None or not introduces(self.draft.text, start, tokens[opening].end):
+            return None
+        return opening
 
     @staticmethod
     def _cue_span(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
@@ -263,9 +280,9 @@ class ClaimFinder:
 
     def spread_quotations(self, sentences: Sequence[Sequence[Token]]) -> None:
         """A claim (neither nested nor nesting) whose content lies in a quotation, or whose cue
-        introduces one ("said Kim, “…”"), reports each sentence of those quotations: its own
-        content becomes the first sentence, DIRECT, and each other sentence a claim of the same
-        cue and sources (guidelines 4.1)."""
+        introduces one ("said Kim, “…”") or follows one ("“…,” Kim said"), reports each sentence
+        of those quotations: its own content becomes the first sentence, DIRECT, and each other
+        sentence a claim of the same cue and sources (guidelines 4.1)."""
         text, claims = self.draft.text, self.draft.claims
         spans = quotations(text)
         if not spans:
@@ -279,13 +296,15 @@ class ClaimFinder:
             if claim.cue is None or claim.parent is not None or index in nesting:
                 continue
             around = bisect.bisect_right(starts, claim.content[0]) - 1
+            before_cue = bisect.bisect_right(starts, claim.cue[0]) - 1
             reported = [
                 spans[n]
-                for n in (around, around + 1)
+                for n in sorted({around, around + 1, before_cue})
                 if 0 <= n < len(spans)
                 and (
                     spans[n][0] <= claim.content[0] and claim.content[1] <= spans[n][1]
                     or spans[n][0] > claim.cue[1] and introduces(text, claim.cue[1], spans[n][0])
+                    or spans[n][1] < claim.cue[0] and precedes(text, spans[n], claim.cue[0])
                 )
             ]
             contents = [

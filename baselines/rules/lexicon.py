@@ -590,6 +590,8 @@ CLAUSE_STARTS: frozenset[str] = frozenset(
         "not",
     }
 )
+# Particles of phrasal reporting verbs, by the cue's lemma: part of the cue ("called on").
+PHRASAL_PARTICLES: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon")}
 # Words right after a cue form that show it reports no content ("said to be", "reported by").
 NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})

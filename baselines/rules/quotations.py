@@ -44,6 +44,18 @@ def introduces(text: str, cue_end: int, quotation_start: int) -> bool:
     return len(gap.split()) <= MAX_INTRODUCING_WORDS and not any(c in gap for c in ".!?;\n")
 
 
+def precedes(text: str, quotation: tuple[int, int], cue_start: int) -> bool:
+    """Whether a quotation is attributed by a cue after it: it ends with a comma ("“…,” said
+    Kim", "“…,” Kim said") and at most a short source stands between it and the cue."""
+    start, end = quotation
+    gap = text[end + 1 : cue_start]
+    return (
+        text[start:end].rstrip().endswith(",")
+        and len(gap.split()) <= MAX_INTRODUCING_WORDS
+        and not any(c in gap for c in ".!?;\n")
+    )
+
+
 def pieces(inside: Sequence[Token], sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
     """The sentences of a quotation, from the tokens ``inside`` it and the end offset of each
     sentence of the text (in order), without the punctuation at their edges: ``[start, end)``

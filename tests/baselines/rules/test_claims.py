@@ -195,3 +195,10 @@ def test_a_content_before_its_cue_and_a_source_after_it() -> None:
 def test_a_content_ends_before_a_participle_clause() -> None:
     text = "Mara Velt denied the report, calling it false."  # CONSTRUCTED
     assert claims_of(text)[0][0] == "the report"
+
+
+def test_a_quotation_after_its_cue_is_the_content_and_call_takes_its_particle() -> None:
+    # CONSTRUCTED: the quotation a cue introduces is its content, not what precedes the cue
+    found = claims_of("Peru's envoy Mara Velt said, “The bridge is closed.”")
+    assert found == [("The bridge is closed", ("Mara Velt",), "said", "ASSERT")]
+    assert claims_of("Mara Velt called on Peru to reopen the bridge.")[0][2] == "called on"

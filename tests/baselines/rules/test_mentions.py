@@ -4,8 +4,8 @@ pronouns, on CONSTRUCTED test sentences, not news."""
 from __future__ import annotations
 
 from baselines.base import Draft
+from baselines.rules import sentence_tokens
 from baselines.rules.mentions import pattern_mentions
-from corpus.text import tokens
 from tests.baselines.rules.conftest import draft_of, mentions_of, surface
 
 
@@ -19,7 +19,7 @@ def test_patterns_find_dates_quantities_weapons_and_treaty_titles() -> None:
 
 def test_each_date_is_an_entity_of_its_own_and_a_weapon_is_one_per_surface() -> None:
     text = "On Monday and on Monday, rifles and rifles arrived."
-    draft = Draft("constructed", text, tokens(text))
+    draft = Draft("constructed", text, sentence_tokens(text))
     covered = pattern_mentions(draft)
     assert [surface(draft, i) for i in range(len(draft.mentions))] == [
         *("Monday", "Monday", "rifles", "rifles")

@@ -15,7 +15,6 @@ from baselines.rules import (
 from baselines.rules.claims import ClaimFinder
 from corpus.schema import Annotation, Article
 from corpus.store import CorpusStore
-from corpus.text import tokens
 from corpus.validate import check_annotation
 from tests.conftest import seed_text
 
@@ -87,7 +86,7 @@ def test_nesting_never_closes_a_cycle() -> None:
     # CONSTRUCTED: each content runs past the other's cue, as a content that runs on past a
     # closing quote into the next "X said" does
     text = "“Rain will fall,” Ana said, “and Bo said it will not.”"
-    draft = Draft("constructed", text, tokens(text))
+    draft = Draft("constructed", text, sentence_tokens(text))
     said = [i for i in range(len(text)) if text.startswith("said", i)]
     for content, cue in (((1, 40), said[0]), ((18, 53), said[1])):
         claim = DraftClaim(content, (cue, cue + 4), (), None, "ASSERT", "CERTAIN", "FACT", "DIRECT")
