@@ -26,7 +26,13 @@ from benchmarks.predictions import (
     read_predictions,
     split_predictions,
 )
-from corpus.cli import add_corpus_option, output_file, positive_int, subcommand
+from corpus.cli import (
+    add_corpus_option,
+    add_train_corpus_option,
+    output_file,
+    positive_int,
+    subcommand,
+)
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, write_text_atomic
 from corpus.text import text_sha256
@@ -217,11 +223,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("predictions", type=Path, metavar="PRED.jsonl", help="predictions file")
     add_corpus_option(parser)
-    parser.add_argument(
-        "--train-corpus",
-        type=Path,
-        default=None,
-        metavar="DIR",
+    add_train_corpus_option(
+        parser,
         help="corpus folder the predicting model was trained on: documents of the scored split "
         "whose text its train split holds are left out (and counted)",
     )

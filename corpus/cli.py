@@ -87,11 +87,10 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def add_train_corpus_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--train-corpus",
-        type=Path,
-        default=None,
-        metavar="DIR",
-        help="corpus folder whose train split trained baselines learn from (default: --corpus)",
-    )
+TRAIN_CORPUS_HELP = (
+    "corpus folder whose train split trained baselines learn from (default: --corpus)"
+)
+
+
+def add_train_corpus_option(parser: argparse.ArgumentParser, help: str = TRAIN_CORPUS_HELP) -> None:
+    parser.add_argument("--train-corpus", type=Path, default=None, metavar="DIR", help=help)
