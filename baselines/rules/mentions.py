@@ -155,8 +155,9 @@ def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
 def _role_span(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
     """The role expression at token ``i`` ("defence minister", "President"), or None.
 
-    A role noun after "the" or a possessor and before neither a name nor "of" refers to a
-    person ("The president's instruction", "Moscow's security chief"): not a ROLE.
+    A role noun after "the" or a possessor and before neither a name (right after it or set off
+    by a comma) nor "of" refers to a person ("The president's instruction", "Moscow's security
+    chief"): not a ROLE.
     """
     if tokens[i].text.lower() not in ROLE_WORDS:
         return None
@@ -165,7 +166,13 @@ def _role_span(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
         first -= 1
     before = tokens[first - 1].text.lower() if first else ""
     after = tokens[i + 1] if i + 1 < len(tokens) else None
-    attached = after is not None and (_is_capitalised(after) or after.text == "of")
+    apposed = (  # "The prime minister, Boris Johnson, tweeted"
+        after is not None
+        and after.text == ","
+        and i + 2 < len(tokens)
+        and _is_capitalised(tokens[i + 2])
+    )
+    attached = apposed or after is not None and (_is_capitalised(after) or after.text == "of")
     if before in ("the", "’s", "'s") and not attached:
         return None
     return first, i + 1

@@ -81,3 +81,9 @@ def test_names_join_over_particles_hyphens_and_of_after_an_organisation_word() -
     found = mentions_of("Mara de Velt met Tarso-Lima Corp and the House of Coral on Monday.")
     assert found[:3] == ["Mara de Velt PERSON", "Tarso-Lima Corp ORG", "House of Coral ORG"]
     assert mentions_of("COVID-19 spread.") == []  # a code glued to a number is no name
+
+
+def test_a_role_set_off_before_a_name_is_a_role() -> None:
+    # CONSTRUCTED: "The prime minister, Mara Velt, spoke" (guidelines 2.2, the ROLE test)
+    assert mentions_of("The prime minister, Mara Velt, spoke.")[0] == "prime minister ROLE"
+    assert mentions_of("The prime minister spoke.") == []
