@@ -150,7 +150,7 @@ def document_draft(article: Article, doc: Doc) -> Draft:
 
 @register("spacy")
 class SpacyExtractor(Extractor):
-    version = "0.1.0"
+    version = "0.2.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"
 
