@@ -8,10 +8,16 @@ the same order, with the layers it declares in ``layers`` filled (the others lef
 from __future__ import annotations
 
 import bisect
+import gc
+import sys
 from abc import ABC, abstractmethod
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from operator import attrgetter
+from typing import NamedTuple, TypeVar
+
+from tqdm import tqdm
 
 from corpus.schema import (
     Annotation,
@@ -23,9 +29,14 @@ from corpus.schema import (
     Relation,
     Span,
 )
+from corpus.text import Token, span_to_token_range
+from corpus.validate import is_pronoun
 
 # The three layers a baseline may produce, as the benchmark reports them.
 BENCHMARK_LAYERS: tuple[str, ...] = ("entities", "relations", "claims")
+BATCH_SIZE = 16  # articles per ``extract`` call when a corpus is run
+
+Item = TypeVar("Item")
 
 
 class BaselineError(Exception):
@@ -33,12 +44,19 @@ class BaselineError(Exception):
 
 
 class Extractor(ABC):
-    """A baseline: a name, a version, the layers it produces, and ``extract``."""
+    """A baseline: a name, a version, the layers it produces, and ``extract``.
+
+    ``dropped`` counts, over every ``extract`` of this instance, the items its drafts left out
+    to keep their predictions valid (see :meth:`Draft.build`); a run reports it.
+    """
 
     name: str  # set by ``@baselines.registry.register(name)``
     version: str
     layers: tuple[str, ...]  # a subset of BENCHMARK_LAYERS
     protocol: str = "no training: applied as is"
+
+    def __init__(self) -> None:
+        self.dropped: Counter[str] = Counter()
 
     def unavailable(self) -> str | None:
         """Why this extractor cannot run here (one line), or None when it can."""
@@ -48,19 +66,69 @@ class Extractor(ABC):
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
         """One prediction per article, in order."""
 
+    def built(self, drafts: Iterable[Draft]) -> list[Annotation]:
+        """The annotation of each draft; what they dropped is added to ``dropped``."""
+        annotations = []
+        for draft in drafts:
+            annotations.append(draft.build())
+            self.dropped.update(draft.dropped)
+        return annotations
+
+
+Setting = Mapping[str, float]  # hyperparameter name -> value
+
+
+def describe_dropped(dropped: Mapping[str, int]) -> str:
+    """``dropped`` in words: "2 names off the text layer's tokens, 1 …" ("nothing" if empty)."""
+    return ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items())) or "nothing"
+
 
 class TrainableExtractor(Extractor):
-    """A baseline that learns from gold annotations before it extracts."""
+    """A baseline that learns from gold annotations before it extracts.
+
+    ``settings`` are the hyperparameter settings a run chooses among on the dev split (the
+    first is the default, used when there is no dev gold to choose on).
+    """
+
+    settings: tuple[Setting, ...] = ({},)
 
     @abstractmethod
-    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
-        """Train on ``gold`` and the ``articles`` it annotates."""
+    def fit(
+        self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
+    ) -> str:
+        """Train on ``gold`` and the ``articles`` it annotates, with ``setting``; returns one
+        line on what it trained on (and anything it left out)."""
 
-    @abstractmethod
-    def cross_validate(
-        self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
-    ) -> list[Annotation]:
-        """Predictions for ``articles``, each sentence by a model trained on the other folds."""
+
+def batches(items: Sequence[Item], size: int = BATCH_SIZE) -> Iterator[Sequence[Item]]:
+    """``items`` in consecutive slices of ``size`` (the last may be shorter)."""
+    for first in range(0, len(items), size):
+        yield items[first : first + size]
+
+
+def extract_all(
+    extractor: Extractor, articles: Sequence[Article], progress: bool = False
+) -> list[Annotation]:
+    """The extractor's prediction of every article, in order, batch by batch (``BATCH_SIZE``
+    articles per ``extract`` call); ``progress`` shows a bar on stderr.
+
+    What is alive before (models, lexicons, caches) lives through the run: the garbage
+    collector is told to stop scanning it (``gc.freeze``), which a run's many small objects
+    would otherwise make it do again and again.
+    """
+    gc.freeze()
+    predictions: list[Annotation] = []
+    steps = tqdm(
+        batches(articles),
+        total=-(-len(articles) // BATCH_SIZE),
+        desc=extractor.name,
+        unit="batch",
+        file=sys.stderr,
+        disable=not progress,
+    )
+    for batch in steps:
+        predictions.extend(extractor.extract(batch))
+    return predictions
 
 
 class DraftMention(NamedTuple):
@@ -90,15 +158,27 @@ class DraftClaim:
     quote: str
 
 
+# Why :meth:`Draft.build` leaves an item out (the keys of ``Draft.dropped``).
+OFF_TOKENS = "names off the text layer's tokens"
+ACROSS_SENTENCES = "names across a sentence boundary"
+PRONOUN_NAMES = "pronouns marked as names"
+OVERLAPPING = "names overlapping an earlier name"
+CYCLE = "claim parents that would close a cycle"
+
+
 @dataclass
 class Draft:
     """Predictions of one document under construction; ``build`` gives them ids.
 
-    Mentions are keyed by their span: adding the same span twice returns the first index.
+    ``sentences`` are the text layer's sentences of ``text`` (``corpus.text``) as their tokens:
+    a name lies on tokens of one sentence. Mentions are keyed by their span: adding the same
+    span twice returns the first index.
     """
 
     doc_id: str
     text: str
+    sentences: Sequence[Sequence[Token]]
+    tokens: list[Token] = field(init=False)  # of every sentence, in order
     mentions: list[DraftMention] = field(default_factory=list)
     entity_keys: list[str] = field(default_factory=list)
     relations: list[tuple[str, int, int]] = field(default_factory=list)
@@ -107,6 +187,10 @@ class Draft:
     _by_span: dict[tuple[int, int], int] = field(default_factory=dict)
     _by_start: list[tuple[int, int]] = field(default_factory=list)  # (start, index), sorted
     _relation_set: set[tuple[str, int, int]] = field(default_factory=set)  # of ``relations``
+    dropped: Counter[str] = field(default_factory=Counter)  # by ``build``, per reason
+
+    def __post_init__(self) -> None:
+        self.tokens = [token for sentence in self.sentences for token in sentence]
 
     def add_mention(self, start: int, end: int, type_: str, kind: str, entity_key: str) -> int:
         """Index of the mention ``[start, end)``; ``entity_key`` groups coreferent mentions."""
@@ -125,6 +209,12 @@ class Draft:
         last = bisect.bisect_left(self._by_start, (end, -1))
         return [index for _, index in self._by_start[first:last]]
 
+    def tokens_within(self, start: int, end: int) -> Sequence[Token]:
+        """The tokens that start in ``[start, end)``."""
+        first = bisect.bisect_left(self.tokens, start, key=attrgetter("start"))
+        last = bisect.bisect_left(self.tokens, end, lo=first, key=attrgetter("start"))
+        return self.tokens[first:last]
+
     def add_relation(self, type_: str, head: int, tail: int) -> None:
         relation = (type_, head, tail)
         if head != tail and relation not in self._relation_set:
@@ -136,12 +226,58 @@ class Draft:
         self.claims.append(claim)
         return len(self.claims) - 1
 
+    def valid_mentions(self) -> list[int]:
+        """Indices of the mentions an annotation can hold: every NOM and PRO mention, and the
+        NAM mentions that lie on tokens of one sentence, are no pronoun and overlap no NAM
+        mention added before them. The others are counted in ``dropped``."""
+        kept, names = [], []  # names: (start, end) of the kept NAM mentions, sorted
+        sentence_ends = [sentence[-1].end for sentence in self.sentences if sentence]
+        for index, mention in enumerate(self.mentions):
+            if mention.kind == "NAM":
+                if span_to_token_range(self.tokens, mention.start, mention.end) is None:
+                    self.dropped[OFF_TOKENS] += 1
+                    continue
+                sentence = bisect.bisect_left(sentence_ends, mention.start + 1)
+                if sentence_ends[sentence] < mention.end:
+                    self.dropped[ACROSS_SENTENCES] += 1
+                    continue
+                if is_pronoun(self.text[mention.start : mention.end]):
+                    self.dropped[PRONOUN_NAMES] += 1
+                    continue
+                at = bisect.bisect_left(names, (mention.start, mention.end))
+                before = names[at - 1] if at else None
+                after = names[at] if at < len(names) else None
+                if (before and before[1] > mention.start) or (after and after[0] < mention.end):
+                    self.dropped[OVERLAPPING] += 1
+                    continue
+                names.insert(at, (mention.start, mention.end))
+            kept.append(index)
+        return kept
+
+    def acyclic_parents(self) -> list[int | None]:
+        """Each claim's parent, None where following the parents would come back to the claim
+        (counted in ``dropped``)."""
+        parents = [claim.parent for claim in self.claims]
+        for index in range(len(parents)):
+            seen, current = {index}, parents[index]
+            while current is not None and current not in seen:
+                seen.add(current)
+                current = parents[current]
+            if current == index:  # the parents lead back to this claim
+                parents[index] = None
+                self.dropped[CYCLE] += 1
+        return parents
+
     def build(self) -> Annotation:
         """The annotation, mentions numbered in text order (by start, the longer first) and
-        entities in the order of their first mention."""
-        order = sorted(
-            range(len(self.mentions)), key=[(m.start, -m.end) for m in self.mentions].__getitem__
-        )
+        entities in the order of their first mention.
+
+        It is valid by construction (``corpus.validate.check_annotation``): names that cannot
+        be kept (:meth:`valid_mentions`) are left out with the relations and claim sources that
+        name them, and a parent that would close a cycle is cut (:meth:`acyclic_parents`).
+        """
+        kept = self.valid_mentions()
+        order = sorted(kept, key=[(m.start, -m.end) for m in self.mentions].__getitem__)
         mention_id = {index: f"m{n + 1}" for n, index in enumerate(order)}
         entity_ids: dict[str, str] = {}
         entities: list[Entity] = []
@@ -155,23 +291,29 @@ class Draft:
             mentions.append(
                 Mention(mention_id[index], start, end, type_, kind, entity_ids[key], surface)
             )
+        kept_relations = [
+            (type_, head, tail)
+            for type_, head, tail in self.relations
+            if head in mention_id and tail in mention_id
+        ]
         relations = tuple(
             Relation(f"r{i + 1}", type_, mention_id[head], mention_id[tail])
-            for i, (type_, head, tail) in enumerate(self.relations)
+            for i, (type_, head, tail) in enumerate(kept_relations)
         )
+        parents = self.acyclic_parents()
         claims = tuple(
             Claim(
                 id=f"c{i + 1}",
                 content=Span(*claim.content),
                 cue=Span(*claim.cue) if claim.cue else None,
-                sources=tuple(mention_id[s] for s in claim.sources),
-                parent=f"c{claim.parent + 1}" if claim.parent is not None else None,
+                sources=tuple(mention_id[s] for s in claim.sources if s in mention_id),
+                parent=f"c{parent + 1}" if parent is not None else None,
                 stance=claim.stance,
                 certainty=claim.certainty,
                 kind=claim.kind,
                 quote=claim.quote,
             )
-            for i, claim in enumerate(self.claims)
+            for i, (claim, parent) in enumerate(zip(self.claims, parents, strict=True))
         )
         links = tuple(
             ClaimLink(f"l{i + 1}", type_, f"c{source + 1}", f"c{target + 1}")

@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-
-from tqdm import tqdm
 
 from baselines import registry
-from baselines.base import BaselineError, TrainableExtractor
-from corpus.cli import add_corpus_option, output_file, subcommand
+from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
+from baselines.training import training_documents
+from corpus.cli import add_corpus_option, add_train_corpus_option, output_file, subcommand
 from corpus.jsonl import write_jsonl
 from corpus.store import CorpusStore
-
-BATCH_SIZE = 16
 
 
 def register(verbs: argparse._SubParsersAction) -> None:
@@ -23,8 +19,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "extract",
         _extract,
         "Run one baseline on the articles of a corpus folder and write its predictions as "
-        "JSON Lines (one annotation per document); a trained baseline is first trained on the "
-        "gold documents of the train split.",
+        "JSON Lines (one annotation per document); a trained baseline is first trained, with "
+        "its default setting, on the gold documents of the train split of --train-corpus.",
     )
     parser.add_argument(
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
@@ -37,6 +33,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="JSON Lines file, written only when every article is done",
     )
     add_corpus_option(parser)
+    add_train_corpus_option(parser)
 
 
 def baseline_name(name: str) -> str:
@@ -63,18 +60,16 @@ def _extract(args: argparse.Namespace) -> int:
     reason = extractor.unavailable()
     if reason:
         raise BaselineError(f"{args.baseline}: {reason}")
-    store = CorpusStore(args.corpus)
     if isinstance(extractor, TrainableExtractor):
-        gold, articles = store.gold_documents("train")
-        if not gold:
-            raise BaselineError(
-                f"{args.baseline}: no gold documents in the train split of {store.root} to train on"
-            )
-        extractor.fit(gold, articles)
-    articles = list(store.articles())
-    predictions = []
-    for first in tqdm(range(0, len(articles), BATCH_SIZE), desc=extractor.name, file=sys.stderr):
-        predictions += extractor.extract(articles[first : first + BATCH_SIZE])
+        train_store = CorpusStore(args.train_corpus or args.corpus)
+        report = extractor.fit(
+            *training_documents(train_store, args.baseline), extractor.settings[0]
+        )
+        print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
+    store = CorpusStore(args.corpus)
+    predictions = extract_all(extractor, list(store.articles()), progress=True)
     count = write_jsonl(args.output, (annotation.to_dict() for annotation in predictions))
     print(f"{count} predictions written to {args.output}")
+    if extractor.dropped:
+        print(f"left out to keep them valid: {describe_dropped(extractor.dropped)}")
     return 0

@@ -1,23 +1,24 @@
 """The trained baseline: a CRF for mentions, classifiers for relations and claims.
 
-- mentions: a linear-chain CRF (sklearn-crfsuite) over BIO tags of NAM mentions, on the rule
-  baseline's tokens (the same boundaries as ``corpus.text``), with the rule baseline's tag of
-  each token among the features;
+- mentions: a linear-chain CRF (sklearn-crfsuite) over BIO tags of NAM mentions, on the text
+  layer's tokens and sentences (``corpus.text``), with the rule baseline's tag of each token
+  among the features;
 - relations: a logistic regression over pairs of mentions of a sentence (type or NONE);
 - claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps or
   drops each one and another predicts its kind.
 
-``fit`` trains on gold documents; ``cross_validate`` predicts each fold of sentences with
-models trained on the other folds, for a corpus too small for a document-level train split.
+``fit`` trains on gold documents with one of ``CrfExtractor.settings`` (the CRF's L1 and L2
+penalties; ``benchmarks run`` chooses among them on the dev split). A gold name that does not
+lie on the tokens of one sentence cannot be tagged: its sentence is left out of the tagger's
+training (not trained as O) and ``fit`` reports how many.
 """
 
 from __future__ import annotations
 
 import bisect
-import random
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 import sklearn_crfsuite
@@ -31,6 +32,7 @@ from baselines.base import (
     AnyMention,
     Draft,
     DraftClaim,
+    Setting,
     TrainableExtractor,
 )
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
@@ -47,12 +49,12 @@ from baselines.rules.coreference import VALUE_TYPES, NameEntities, surface_key, 
 from baselines.rules.relations import SentenceMentions
 from corpus.schema import MENTION_TYPES, RELATION_TYPES, Annotation, Article
 from corpus.text import Token, bio_to_offsets, offsets_to_bio
+from corpus.validate import is_pronoun
 
 NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
 MAX_PAIR_DISTANCE = 20  # words between two mentions that can be related
 CONTENT_OVERLAP = 0.5  # a candidate is right when its content overlaps a gold content this much
-SEED = 0
 NAME_SEPARATORS = re.compile(r"[\s-]+")  # between the parts of a name
 
 
@@ -63,7 +65,7 @@ class NotTrainedError(RuntimeError):
 @dataclass(frozen=True)
 class Document:
     article: Article
-    sentences: list[list[Token]]
+    sentences: list[tuple[Token, ...]]
     rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
 
@@ -72,9 +74,16 @@ class Document:
         within = self.rules.mentions_within(tokens[0].start, tokens[-1].end)
         return _tags(tokens, [self.rules.mentions[i] for i in within])
 
-    def gold_tags(self, index: int) -> list[str]:
+    def gold_tags(self, index: int) -> tuple[list[str], list[tuple[int, int, str]]]:
+        """The gold BIO tags of sentence ``index``, and the gold names that touch the sentence
+        but do not lie on its tokens (across its edge or off token boundaries)."""
         assert self.gold is not None
-        return _tags(self.sentences[index], self.gold.mentions)
+        tokens = self.sentences[index]
+        names = [(m.start, m.end, m.type) for m in self.gold.mentions if m.kind == "NAM"]
+        touching = [n for n in names if n[0] < tokens[-1].end and tokens[0].start < n[1]]
+        inside = [n for n in touching if tokens[0].start <= n[0] and n[1] <= tokens[-1].end]
+        tags, misaligned = offsets_to_bio(tokens, inside)
+        return tags, [n for n in touching if n not in inside] + misaligned
 
     @cached_property
     def sentence_ends(self) -> list[int]:
@@ -91,10 +100,6 @@ class Models:
     relations: Pipeline
     keep_claim: Pipeline
     claim_kind: Pipeline
-
-
-Unit = tuple[int, int]  # (document, sentence)
-ModelsOf = Callable[[int, int], Models]  # the models that predict a (document, sentence)
 
 
 def _tags(tokens: Sequence[Token], mentions: Sequence[AnyMention]) -> list[str]:
@@ -172,31 +177,6 @@ def _candidate_pairs(
     return pairs
 
 
-@dataclass
-class _Items:
-    """What a classifier is to predict for a batch: each item's features and the models that
-    predict it; parallel lists, not pairs (fewer objects for the garbage collector)."""
-
-    models: list[Models] = field(default_factory=list)
-    features: list[dict] = field(default_factory=list)
-
-    def add(self, models: Models, features: dict) -> None:
-        self.models.append(models)
-        self.features.append(features)
-
-    def predict(self, pick: Callable[[Models], Pipeline]) -> list[str]:
-        """Each item's label by ``pick(its models)``: one ``predict`` call per distinct model."""
-        labels = [""] * len(self.features)
-        groups: dict[int, list[int]] = {}
-        for n, models in enumerate(self.models):
-            groups.setdefault(id(models), []).append(n)
-        for indices in groups.values():
-            predicted = pick(self.models[indices[0]]).predict([self.features[n] for n in indices])
-            for n, label in zip(indices, predicted, strict=True):
-                labels[n] = label
-        return labels
-
-
 def _in_sentence(tokens: Sequence[Token], mention: AnyMention) -> bool:
     return tokens[0].start <= mention.start and mention.end <= tokens[-1].end
 
@@ -222,22 +202,50 @@ def _gold_kind(document: Document, claim: DraftClaim) -> str | None:
     return best[1] if best[0] >= CONTENT_OVERLAP else None
 
 
-def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
-    """Train the three models on the sentences ``units`` of gold ``documents``."""
-    chosen = set(units)
+@dataclass(frozen=True)
+class Training:
+    """What ``fit_models`` trained, and the sentences it left out of the tagger's training."""
+
+    models: Models
+    documents: int
+    sentences: int  # the tagger's
+    # (doc id, start, end, type) of the misaligned names of each sentence left out
+    left_out: list[tuple[str, int, int, str]]
+    left_out_sentences: int
+
+    def report(self) -> str:
+        """One line: what was trained on and what was left out."""
+        line = f"{self.documents} gold documents, {self.sentences} sentences"
+        if self.left_out:
+            doc_id, start, end, type_ = self.left_out[0]
+            line += (
+                f"; {self.left_out_sentences} sentence(s) left out of the tagger's training: "
+                f"{len(set(self.left_out))} gold name(s) off their tokens (first: {doc_id} "
+                f"[{start}, {end}) {type_})"
+            )
+        return line
+
+
+def fit_models(documents: Sequence[Document], setting: Setting) -> Training:
+    """Train the three models on gold ``documents``, the CRF with ``setting``."""
     x_tokens, y_tokens, x_pairs, y_pairs, x_claims, y_keep, x_kinds, y_kinds = (
         [] for _ in range(8)
     )
-    for d, document in enumerate(documents):
+    left_out: list[tuple[str, int, int, str]] = []
+    left_out_sentences = 0
+    for document in documents:
         assert document.gold is not None, f"{document.article.id}: no gold to train on"
         gold_mentions = {m.id: m for m in document.gold.mentions}
         gold_relations = {(r.head, r.tail): r.type for r in document.gold.relations}
         rule_relations = _rule_relations(document.rules)
         for s, tokens in enumerate(document.sentences):
-            if (d, s) not in chosen:
-                continue
-            x_tokens.append(token_features(tokens, document.rule_tags(s)))
-            y_tokens.append(document.gold_tags(s))
+            tags, misaligned = document.gold_tags(s)
+            if misaligned:
+                left_out += [(document.article.id, *name) for name in misaligned]
+                left_out_sentences += 1
+            else:
+                x_tokens.append(token_features(tokens, document.rule_tags(s)))
+                y_tokens.append(tags)
             names = [m for m in gold_mentions.values() if _in_sentence(tokens, m)]
             for h, t, between in _candidate_pairs(tokens, names):
                 head, tail = names[h], names[t]
@@ -245,8 +253,6 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
                 x_pairs.append(pair_features(between, head, tail, rule))
                 y_pairs.append(gold_relations.get((head.id, tail.id), NO_RELATION))
         for claim in document.rules.claims:
-            if (d, document.sentence_of(claim.content[0])) not in chosen:
-                continue
             kind = _gold_kind(document, claim)
             x_claims.append(claim_features(document.rules, claim))
             y_keep.append(str(kind is not None))
@@ -254,15 +260,16 @@ def fit_models(documents: Sequence[Document], units: Sequence[Unit]) -> Models:
                 x_kinds.append(claim_features(document.rules, claim))
                 y_kinds.append(kind)
     tagger = sklearn_crfsuite.CRF(
-        algorithm="lbfgs", c1=0.1, c2=0.1, max_iterations=100, all_possible_transitions=True
+        algorithm="lbfgs", max_iterations=100, all_possible_transitions=True, **setting
     )
     tagger.fit(x_tokens, y_tokens)
-    return Models(
+    models = Models(
         tagger=Tagger(tagger),
         relations=_classifier(x_pairs or [{}], y_pairs or [NO_RELATION]),
         keep_claim=_classifier(x_claims or [{}], y_keep or ["True"]),
         claim_kind=_classifier(x_kinds or [{}], y_kinds or ["FACT"]),
     )
+    return Training(models, len(documents), len(x_tokens), left_out, left_out_sentences)
 
 
 # --- prediction ----------------------------------------------------------------------------
@@ -305,29 +312,32 @@ def _add_pronouns(draft: Draft, sentences: Sequence[Sequence[Token]]) -> None:
                 draft.add_mention(token.start, token.end, "PERSON", "PRO", topic)
 
 
-def predict_documents(documents: Iterable[Document], models_of: ModelsOf) -> list[Annotation]:
-    """Predictions for a batch of documents. Each document is read once (its names tagged,
-    its relation and claim candidates gathered, then its tokens let go: fewer live objects for
-    the garbage collector to scan); each classifier then predicts the whole batch at once."""
+def _predict(model: Pipeline, features: list[dict]) -> list[str]:
+    return list(model.predict(features)) if features else []
+
+
+def predict_documents(documents: Iterable[Document], models: Models) -> list[Draft]:
+    """Predictions for a batch of documents, as drafts. Each document is read once (its names
+    tagged, its relation and claim candidates gathered, then its tokens let go: fewer live
+    objects for the garbage collector to scan); each classifier then predicts the whole batch
+    at once."""
     drafts: list[Draft] = []
     pairs: list[tuple[int, int, int]] = []  # (draft, head, tail) of each relation candidate
     candidates: list[list[DraftClaim]] = []  # the claim candidates of each draft
-    relation_items, claim_items = _Items(), _Items()
+    pair_features_, claim_features_ = [], []
     for d, document in enumerate(documents):
-        draft = _mentions(document, d, models_of)
-        for s, head, tail, features in _relation_candidates(draft, document):
+        draft = _mentions(document, models)
+        for head, tail, features in _relation_candidates(draft, document):
             pairs.append((d, head, tail))
-            relation_items.add(models_of(d, s), features)
+            pair_features_.append(features)
         candidates.append(_claim_candidates(draft, document))
-        for claim in candidates[-1]:
-            models = models_of(d, document.sentence_of(claim.content[0]))
-            claim_items.add(models, claim_features(draft, claim))
+        claim_features_ += [claim_features(draft, claim) for claim in candidates[-1]]
         drafts.append(draft)
-    _add_relations(drafts, pairs, relation_items.predict(lambda models: models.relations))
-    keep = claim_items.predict(lambda models: models.keep_claim)
-    kinds = claim_items.predict(lambda models: models.claim_kind)
+    _add_relations(drafts, pairs, _predict(models.relations, pair_features_))
+    keep = _predict(models.keep_claim, claim_features_)
+    kinds = _predict(models.claim_kind, claim_features_)
     _add_claims(drafts, candidates, keep, kinds)
-    return [draft.build() for draft in drafts]
+    return drafts
 
 
 def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
@@ -335,29 +345,31 @@ def tag_sentence(document: Document, index: int, models: Models) -> list[str]:
     return models.tagger.tag(document.sentences[index], document.rule_tags(index))
 
 
-def _mentions(document: Document, d: int, models_of: ModelsOf) -> Draft:
-    """The tagger's names in document ``d``, and the pronouns that refer to its people."""
+def _mentions(document: Document, models: Models) -> Draft:
+    """The tagger's names in a document, and the pronouns that refer to its people."""
     article = document.article
-    draft = Draft(article.id, article.text)
+    draft = Draft(article.id, article.text, document.sentences)
     keys = _EntityKeys()
     for s, tokens in enumerate(document.sentences):
-        for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models_of(d, s))):
-            draft.add_mention(start, end, type_, "NAM", keys(type_, start, article.text[start:end]))
+        for start, end, type_ in bio_to_offsets(tokens, tag_sentence(document, s, models)):
+            surface = article.text[start:end]
+            if not is_pronoun(surface):  # a pronoun is never a name
+                draft.add_mention(start, end, type_, "NAM", keys(type_, start, surface))
     _add_pronouns(draft, document.sentences)
     return draft
 
 
-def _relation_candidates(draft: Draft, document: Document) -> Iterator[tuple[int, int, int, dict]]:
-    """(sentence, head, tail, features) of every pair of predicted names of a sentence."""
+def _relation_candidates(draft: Draft, document: Document) -> Iterator[tuple[int, int, dict]]:
+    """(head, tail, features) of every pair of predicted names of a sentence."""
     rule_relations = _rule_relations(document.rules)
     mentions = draft.mentions
-    for s, tokens in enumerate(document.sentences):
+    for tokens in document.sentences:
         within = draft.mentions_within(tokens[0].start, tokens[-1].end)
         names = [i for i in within if mentions[i].kind == "NAM"]
         for h, t, between in _candidate_pairs(tokens, [mentions[i] for i in names]):
             head, tail = mentions[names[h]], mentions[names[t]]
             rule = rule_relations.get((head.start, head.end, tail.start, tail.end), "-")
-            yield s, names[h], names[t], pair_features(between, head, tail, rule)
+            yield names[h], names[t], pair_features(between, head, tail, rule)
 
 
 def _add_relations(
@@ -378,6 +390,7 @@ def _claim_candidates(draft: Draft, document: Document) -> list[DraftClaim]:
     finder = ClaimFinder(draft)
     for tokens in document.sentences:
         finder.sentence(SentenceMentions(draft, tokens))
+    finder.spread_quotations(document.sentences)
     candidates, draft.claims = draft.claims, []
     return candidates
 
@@ -406,33 +419,30 @@ def _add_claims(
 
 @register("crf")
 class CrfExtractor(TrainableExtractor):
-    version = "0.1.0"
+    version = "0.2.0"
     layers = BENCHMARK_LAYERS
+    # the CRF's L1 and L2 penalties; the first is the default
+    settings = (
+        {"c1": 0.1, "c2": 0.1},
+        {"c1": 0.05, "c2": 0.01},
+        {"c1": 0.2, "c2": 0.05},
+        {"c1": 0.1, "c2": 0.5},
+    )
 
     def __init__(self) -> None:
+        super().__init__()
         self.models: Models | None = None
 
-    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article]) -> None:
-        documents = prepare(articles, gold, rule_claims=True)
-        units = [(d, s) for d, doc in enumerate(documents) for s in range(len(doc.sentences))]
-        self.models = fit_models(documents, units)
+    def fit(
+        self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
+    ) -> str:
+        training = fit_models(prepare(articles, gold, rule_claims=True), setting)
+        self.models = training.models
+        return training.report()
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
         models = self.models
         if models is None:
             raise NotTrainedError("the crf baseline must be trained (fit) before extract")
         documents = (prepare_document(a, None, rule_claims=False) for a in articles)
-        return predict_documents(documents, lambda _d, _s: models)
-
-    def cross_validate(
-        self, gold: Sequence[Annotation], articles: Sequence[Article], folds: int
-    ) -> list[Annotation]:
-        documents = prepare(articles, gold, rule_claims=True)
-        units = [(d, s) for d, doc in enumerate(documents) for s in range(len(doc.sentences))]
-        order = list(units)
-        random.Random(SEED).shuffle(order)
-        fold_of = {unit: n % folds for n, unit in enumerate(order)}
-        models = [
-            fit_models(documents, [u for u in units if fold_of[u] != f]) for f in range(folds)
-        ]
-        return predict_documents(documents, lambda d, s: models[fold_of[d, s]])
+        return self.built(predict_documents(documents, models))

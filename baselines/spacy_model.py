@@ -26,6 +26,7 @@ from baselines.rules import link_denials, nest_claims
 from baselines.rules.claims import ClaimFinder, CueMatch, trim
 from baselines.rules.lexicon import ROLE_WORDS
 from baselines.rules.relations import SentenceMentions, sentence_relations
+from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
@@ -112,9 +113,10 @@ class _ParseClaims(ClaimFinder):
         return (self.draft.add_mention(subject.idx, end, "PERSON", "PRO", key),)
 
 
-def extract_document(article: Article, doc: Doc) -> Annotation:
+def document_draft(article: Article, doc: Doc) -> Draft:
     """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
-    draft = Draft(article.id, article.text)
+    sentences = [sentence.tokens for sentence in text_layer.sentences(article.text)]
+    draft = Draft(article.id, article.text, sentences)
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
         if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out
@@ -131,21 +133,24 @@ def extract_document(article: Article, doc: Doc) -> Annotation:
             )
     heads = {token.idx: token for token in doc}
     claims = _ParseClaims(draft, heads)
+    sentences = []
     for sent in doc.sents:
         tokens = _toks(sent)
         if not tokens:
             continue
+        sentences.append(tokens)
         found = SentenceMentions(draft, tokens)
         sentence_relations(found)
         claims.sentence(found)
+    claims.spread_quotations(sentences)
     nest_claims(draft)
     link_denials(draft)
-    return draft.build()
+    return draft
 
 
 @register("spacy")
 class SpacyExtractor(Extractor):
-    version = "0.1.0"
+    version = "0.2.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"
 
@@ -161,10 +166,8 @@ class SpacyExtractor(Extractor):
         name = installed_model()
         if name is None:
             raise RuntimeError(self.unavailable())
-        return [
-            extract_document(article, doc)
-            for article, doc in zip(articles, analyse(_pipeline(name), articles), strict=True)
-        ]
+        docs = analyse(_pipeline(name), articles)
+        return self.built(document_draft(a, doc) for a, doc in zip(articles, docs, strict=True))
 
 
 def chunks(text: str, limit: int = CHUNK_CHARS) -> list[tuple[int, int]]:

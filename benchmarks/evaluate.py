@@ -16,14 +16,27 @@ from pathlib import Path
 
 from tqdm import tqdm
 
+from baselines.training import TRAIN_SPLIT
 from benchmarks.metrics.claims import COUNT_METRICS
 from benchmarks.metrics.counts import Counts, Interval, bootstrap_f1, rounded
 from benchmarks.metrics.document import DocumentScores, score_document, summarize_documents
-from benchmarks.predictions import PredictionsError, check_prediction, read_predictions
-from corpus.cli import add_corpus_option, output_file, positive_int, subcommand
+from benchmarks.predictions import (
+    PredictionsError,
+    check_prediction,
+    read_predictions,
+    split_predictions,
+)
+from corpus.cli import (
+    add_corpus_option,
+    add_train_corpus_option,
+    output_file,
+    positive_int,
+    subcommand,
+)
 from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Article
 from corpus.store import CorpusError, CorpusStore, write_text_atomic
-from corpus.validate import check_or_raise
+from corpus.text import text_sha256
+from corpus.validate import checked_gold_documents
 
 RESAMPLES = 1000
 SEED = 0
@@ -46,7 +59,7 @@ class EvaluationResult:
     documents: int  # gold documents scored
     predicted: int  # of which with a prediction line
     scores: DocumentScores  # summed over documents
-    intervals: dict[str, Interval]  # per HEADLINES name
+    intervals: dict[str, Interval | None]  # per HEADLINES name; None over one document
     resamples: int
     seed: int
 
@@ -59,8 +72,9 @@ class EvaluationResult:
             "documents": self.documents,
             "predicted_documents": self.predicted,
             "headline": {
-                name: {"f1": f1, "ci95": self.intervals[name].to_dict()}
+                name: {"f1": f1, "ci95": interval and interval.to_dict()}
                 for name, f1 in self.headline().items()
+                for interval in (self.intervals[name],)
             },
             "bootstrap": {"resamples": self.resamples, "seed": self.seed, "confidence": 0.95},
             "entities": self.scores.entities.to_dict(),
@@ -130,12 +144,23 @@ def load_split(store: CorpusStore, split: str) -> tuple[list[Annotation], list[A
     if split not in splits:
         known = ", ".join(splits) or "none"
         raise CorpusError(f"{store.splits_path}: no split {split!r} (known: {known})")
-    gold, articles = store.gold_documents(split)
+    gold, articles = checked_gold_documents(store, split)
     if not gold:
         raise CorpusError(f"{store.gold_dir}: no gold document in split {split!r}")
-    for annotation, article in zip(gold, articles, strict=True):
-        check_or_raise(annotation, article, store.gold_path(annotation.doc_id))
     return gold, articles
+
+
+def without_training_texts(
+    gold: Sequence[Annotation], articles: Sequence[Article], train_store: CorpusStore
+) -> tuple[list[Annotation], list[Article], list[str]]:
+    """``gold`` and ``articles`` without the documents whose text is also the text of a gold
+    document of the train split of ``train_store`` (a model trained there has seen them), and
+    the ids of those left out."""
+    _, train_articles = train_store.gold_documents(TRAIN_SPLIT)
+    seen_texts = {text_sha256(article.text) for article in train_articles}
+    seen = [article.id for article in articles if text_sha256(article.text) in seen_texts]
+    keep = [n for n, article in enumerate(articles) if article.id not in seen]
+    return [gold[n] for n in keep], [articles[n] for n in keep], seen
 
 
 # --- report ------------------------------------------------------------------------------------
@@ -150,7 +175,7 @@ def format_table(result: EvaluationResult) -> str:
         interval = ""
         if headline is not None:
             ci = result.intervals[headline]
-            interval = f"  [{ci.low:.3f}, {ci.high:.3f}]"
+            interval = "  n/a" if ci is None else f"  [{ci.low:.3f}, {ci.high:.3f}]"
         figures = f"{counts.precision:6.3f} {counts.recall:6.3f} {counts.f1:6.3f}"
         return f"  {label:<28}{figures}{interval}"
 
@@ -198,7 +223,18 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("predictions", type=Path, metavar="PRED.jsonl", help="predictions file")
     add_corpus_option(parser)
+    add_train_corpus_option(
+        parser,
+        help="corpus folder the predicting model was trained on: documents of the scored split "
+        "whose text its train split holds are left out (and counted)",
+    )
     parser.add_argument("--split", default="test", help="split to score (default: test)")
+    parser.add_argument(
+        "--strict",
+        action="store_true",
+        help="refuse predictions of documents outside the split, and documents of the split "
+        "seen in training, instead of leaving them out (and counting them)",
+    )
     parser.add_argument(
         "--json", type=output_file, metavar="OUT", help="write the full result as JSON"
     )
@@ -214,8 +250,21 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def _evaluate(args: argparse.Namespace) -> int:
     store = CorpusStore(args.corpus)
     gold, in_split = load_split(store, args.split)
+    seen: list[str] = []
+    if args.train_corpus is not None:
+        train_store = CorpusStore(args.train_corpus)
+        gold, in_split, seen = without_training_texts(gold, in_split, train_store)
+        if seen and args.strict:
+            raise CorpusError(
+                f"{store.article_path(seen[0])}: {seen[0]}: its text is in the train split of "
+                f"{args.train_corpus} (--strict)"
+            )
+        if not gold:
+            raise CorpusError(f"every gold document of split {args.split!r} is in training")
     articles = {article.id: article for article in in_split}
-    found = read_predictions(args.predictions, set(articles), args.split)
+    found, outside = split_predictions(
+        read_predictions(args.predictions), set(articles), args.split, args.predictions, args.strict
+    )
     result = evaluate(
         gold,
         {doc_id: annotation for doc_id, (_, annotation) in found.items()},
@@ -226,7 +275,16 @@ def _evaluate(args: argparse.Namespace) -> int:
         seed=args.seed,
         progress=True,
     )
+    left_out = {
+        "predictions_outside_split": len(outside),
+        "documents_seen_in_training": seen,
+    }
     print(format_table(result))
+    if outside:
+        print(f"left out: {len(outside)} prediction(s) of documents outside split {args.split!r}")
+    if seen:
+        print(f"left out: {len(seen)} document(s) of the split seen in training: {', '.join(seen)}")
     if args.json:
-        write_text_atomic(args.json, json.dumps(rounded(result.to_dict()), indent=1) + "\n")
+        data = rounded(result.to_dict() | {"left_out": left_out})
+        write_text_atomic(args.json, json.dumps(data, indent=1) + "\n")
     return 0

@@ -6,11 +6,11 @@ it is loaded and warmed up on one article (model loading is timed apart), then e
 everything in batches, as ``benchmarks run`` does, ``--rounds`` times. Prints tokens per second
 of wall-clock and of CPU time of the fastest round (as ``timeit`` advises: slower rounds are
 slowed by other processes of a shared machine, not by the code) and the peak memory. A trained
-baseline is first trained on the corpus's gold documents (only its inference is timed).
+baseline is first trained on the gold documents of the train split (only its inference is timed).
 
 Each baseline's row is its whole pipeline, the figure its speed target applies to. For crf a
-second row times the CRF tagger step alone (token features and decoding, on the rule
-baseline's tokens and mentions computed beforehand, untimed) on the same articles.
+second row times the CRF tagger step alone (token features and decoding, on the text layer's
+tokens and the rule baseline's mentions computed beforehand, untimed) on the same articles.
 
 A second table shows how the cost grows with the length of one document: for each of
 ``--lengths`` (characters; 10 KB, 100 KB and 1 MB by default) one article of that length (the
@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import queue
 import resource
 import sys
 import time
@@ -29,13 +30,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import baselines
-from baselines.base import Extractor, TrainableExtractor
-from baselines.rules.tokens import tokenize
+from baselines.base import Extractor, TrainableExtractor, batches, extract_all
+from baselines.training import training_documents
 from corpus.cli import add_corpus_option, positive_int
 from corpus.schema import Article
-from corpus.store import CorpusStore, load_annotation
+from corpus.store import CorpusStore
+from corpus.text import tokens as text_tokens
 
-BATCH_SIZE = 16
 # The issue's targets, in tokens per second of the whole pipeline.
 TARGETS = {"rules": 100_000, "spacy": 4_000, "crf": 50_000}
 CRF_TAGGER_ROW = "crf (tagger step only: features + decoding)"
@@ -49,7 +50,7 @@ def repeated_articles(store: CorpusStore, tokens: int) -> tuple[list[Article], i
     originals = list(store.articles())
     if not originals:
         raise SystemExit(f"{store.articles_dir}: no articles")
-    sizes = [len(tokenize(article.text)) for article in originals]
+    sizes = [len(text_tokens(article.text)) for article in originals]
     articles, total = [], 0
     while total < tokens:
         for article, size in zip(originals, sizes, strict=True):
@@ -86,8 +87,7 @@ def _fastest(rounds: int, run: Callable[[], tuple[float, float]]) -> tuple[float
 def extraction(extractor: Extractor, articles: Sequence[Article]) -> tuple[float, float]:
     """Wall and CPU seconds of extracting ``articles`` in batches."""
     wall, cpu = time.perf_counter(), time.process_time()
-    for first in range(0, len(articles), BATCH_SIZE):
-        extractor.extract(articles[first : first + BATCH_SIZE])
+    extract_all(extractor, articles)
     return time.perf_counter() - wall, time.process_time() - cpu
 
 
@@ -98,8 +98,8 @@ def crf_tagger_step(extractor: Extractor, articles: Sequence[Article]) -> tuple[
 
     assert isinstance(extractor, CrfExtractor) and extractor.models is not None
     wall = cpu = 0.0
-    for first in range(0, len(articles), BATCH_SIZE):
-        documents = prepare(articles[first : first + BATCH_SIZE], None, rule_claims=False)
+    for batch in batches(articles):
+        documents = prepare(batch, None, rule_claims=False)
         started, started_cpu = time.perf_counter(), time.process_time()
         for document in documents:
             for index in range(len(document.sentences)):
@@ -118,7 +118,7 @@ def by_length(
     for chars in lengths:
         article = long_article(store, chars)
         _, cpu = _fastest(rounds, lambda: extraction(extractor, [article]))  # noqa: B023
-        tokens = len(tokenize(article.text))
+        tokens = len(text_tokens(article.text))
         rows.append({"baseline": extractor.name, "chars": len(article.text), "tokens": tokens})
         rows[-1]["us_per_token"] = cpu / tokens * 1e6
         rows[-1]["ratio"] = rows[-1]["us_per_token"] / rows[0]["us_per_token"]
@@ -138,8 +138,7 @@ def measure(
     articles, total = repeated_articles(store, tokens)
     started = time.perf_counter()
     if isinstance(extractor, TrainableExtractor):
-        gold = [load_annotation(path) for path in store.gold_paths()]
-        extractor.fit(gold, [store.load_article(g.doc_id) for g in gold])
+        extractor.fit(*training_documents(store, name), extractor.settings[0])
     extractor.extract(articles[:1])
     load_seconds = time.perf_counter() - started
     whole = _speed(name, total, *_fastest(rounds, lambda: extraction(extractor, articles))) | {
@@ -162,6 +161,21 @@ def _child(
     results: multiprocessing.Queue,
 ) -> None:
     results.put(measure(name, corpus, tokens, rounds, lengths))
+
+
+def _rows_of(child: multiprocessing.process.BaseProcess, results: multiprocessing.Queue) -> list:
+    """The rows the child measured; a child that died first (its traceback is on stderr) is an
+    error, not a wait for ever."""
+    while True:
+        try:
+            rows = results.get(timeout=1)
+            break
+        except queue.Empty:
+            if not child.is_alive() and results.empty():
+                message = f"the measuring process failed (exit code {child.exitcode})"
+                raise SystemExit(message) from None
+    child.join()
+    return rows
 
 
 def _print_row(row: Row) -> None:
@@ -225,8 +239,7 @@ def main(argv: list[str] | None = None) -> int:
             args=(name, args.corpus, args.tokens, args.rounds, args.lengths, results),
         )
         child.start()
-        rows, by_length_rows = results.get()
-        child.join()
+        rows, by_length_rows = _rows_of(child, results)
         for row in rows:
             if "skipped" in row:
                 print(f"{row['baseline']}  skipped: {row['skipped']}")

@@ -1,5 +1,6 @@
-"""PNG plots of the results (matplotlib, Agg backend): entity F1 per type per baseline, and the
-confusion matrices of the claim attributes of each baseline."""
+"""PNG plots of the results on the test group (matplotlib, Agg backend): entity F1 per type per
+baseline, and the confusion matrices of the claim attributes of each baseline. Nothing is
+plotted for a baseline without test scores (no test gold yet)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from matplotlib.figure import Figure  # noqa: E402
 from corpus.schema import CLAIM_ATTRIBUTES, MENTION_TYPES  # noqa: E402
 
 Result = Mapping[str, Any]
+PLOTTED_GROUP = "test"
 PNG_METADATA = {"Software": None}  # no library version in the file: the same run, the same bytes
 
 
@@ -28,10 +30,15 @@ def _save(figure: Figure, path: Path) -> Path:
     return path
 
 
+def plotted_scores(result: Result) -> Mapping[str, Any] | None:
+    """The scores of ``result`` on the plotted group, or None when it has none."""
+    return result["groups"].get(PLOTTED_GROUP, {}).get("scores")
+
+
 def entity_f1_by_type(results: Sequence[Result], path: Path) -> Path:
     """Grouped bars: seqeval strict F1 of each mention type, one bar per baseline."""
-    scored = [r for r in results if "entities" in r["layers"]]
-    per_type = {r["baseline"]: r["scores"]["entities"]["seqeval"]["per_type"] for r in scored}
+    scored = [r for r in results if "entities" in r["layers"] and plotted_scores(r)]
+    per_type = {r["baseline"]: plotted_scores(r)["entities"]["seqeval"]["per_type"] for r in scored}
     types = [t for t in MENTION_TYPES if any(t in table for table in per_type.values())]
     figure, axes = plt.subplots(figsize=(max(6, len(types) * 0.9), 4))
     width = 0.8 / max(len(per_type), 1)
@@ -41,7 +48,7 @@ def entity_f1_by_type(results: Sequence[Result], path: Path) -> Path:
     axes.set_xticks([i + width * (len(per_type) - 1) / 2 for i in range(len(types))], types)
     axes.set_ylim(0, 1)
     axes.set_ylabel("F1 (seqeval strict)")
-    axes.set_title("Entity F1 per type")
+    axes.set_title(f"Entity F1 per type on {PLOTTED_GROUP}")
     axes.legend()
     figure.tight_layout()
     return _save(figure, path)
@@ -49,7 +56,7 @@ def entity_f1_by_type(results: Sequence[Result], path: Path) -> Path:
 
 def claim_confusions(result: Result, path: Path) -> Path:
     """One confusion matrix (gold rows, predicted columns) per claim attribute."""
-    attributes = result["scores"]["claims"]["attributes"]
+    attributes = plotted_scores(result)["claims"]["attributes"]
     figure, axes = plt.subplots(1, len(CLAIM_ATTRIBUTES), figsize=(4 * len(CLAIM_ATTRIBUTES), 4))
     for axis, name in zip(axes, CLAIM_ATTRIBUTES, strict=True):
         labels, matrix = attributes[name]["labels"], attributes[name]["confusion"]
@@ -64,15 +71,17 @@ def claim_confusions(result: Result, path: Path) -> Path:
         axis.set_title(f"{name} ({attributes[name]['matched']} matched claims)")
         axis.set_xlabel("predicted")
         axis.set_ylabel("gold")
-    figure.suptitle(f"Claim attributes: {result['baseline']}")
+    figure.suptitle(f"Claim attributes on {PLOTTED_GROUP}: {result['baseline']}")
     figure.tight_layout()
     return _save(figure, path)
 
 
 def write_plots(results: Sequence[Result], directory: Path) -> list[Path]:
+    if not any(plotted_scores(result) for result in results):
+        return []
     paths = [entity_f1_by_type(results, directory / "entity_f1_by_type.png")]
     for result in results:
-        if "claims" in result["layers"]:
+        if "claims" in result["layers"] and plotted_scores(result):
             path = directory / f"claim_attributes_{result['baseline']}.png"
             paths.append(claim_confusions(result, path))
     return paths

@@ -1,8 +1,16 @@
-"""``python -m benchmarks run``: run the baselines on a split, score them, write the results.
+"""``python -m benchmarks run``: run the baselines, score them on dev and test, write results.
 
-For each baseline: ``results/<baseline>.json`` (provenance and the scorer's figures, rounded
-once here), then ``results/leaderboard.md`` and the plots. A baseline that cannot run here is
-skipped with its one-line reason; a layer it does not produce is reported as such.
+The protocol (``DESIGN.md``): a trained baseline learns from the gold documents of the train
+split of ``--train-corpus`` (default: ``--corpus``); when dev has gold, its setting is chosen
+there (``CHOICE_METRIC``), else it keeps its default; it is never trained on what it is scored
+on, and with too little train gold it is skipped, not run another way. The test split is read
+only here. Every baseline is scored on each group of ``benchmarks.groups``: dev, test, and the
+documents placed in a split by hand (the seed), apart.
+
+For each baseline: ``results/<baseline>.json`` (provenance, protocol and per group the scorer's
+figures, rounded once here), then ``results/leaderboard.md`` and the plots. A baseline that
+cannot run here is skipped with its one-line reason; a layer it does not produce is reported as
+such.
 
 Every baseline is run and scored before anything is written; the results folder is then
 replaced whole (``corpus.output_folder``), so a run that fails or is interrupted leaves the
@@ -19,27 +27,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from tqdm import tqdm
-
 import baselines
-from baselines.base import Extractor, TrainableExtractor
+from baselines.base import BaselineError, Extractor, TrainableExtractor, extract_all
 from baselines.commands import baseline_name
-from benchmarks.evaluate import evaluate, load_split
+from baselines.training import training_documents
+from benchmarks.evaluate import evaluate
+from benchmarks.groups import Group, scored_groups
 from benchmarks.leaderboard import render
 from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
-from corpus.cli import add_corpus_option, subcommand
+from corpus.cli import add_corpus_option, add_train_corpus_option, subcommand
 from corpus.output_folder import check_replaceable, replacing_folder
-from corpus.schema import Annotation, Article
-from corpus.splits import SPLITS
 from corpus.store import CorpusStore, write_json, write_text_atomic
-from corpus.text import sentences
 
-BENCHMARK_VERSION = "0.1.0"
+BENCHMARK_VERSION = "0.2.0"
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
-BATCH_SIZE = 16
-MIN_TRAIN_DOCUMENTS = 10  # fewer gold documents in train: trained baselines cross-validate
-CV_FOLDS = 5
+CHOICE_METRIC = "entities.seqeval"  # what a trained baseline's setting is chosen by, on dev
 
 
 def corpus_revision(store: CorpusStore) -> str:
@@ -50,85 +53,124 @@ def corpus_revision(store: CorpusStore) -> str:
     return digest.hexdigest()
 
 
-def predict(extractor: Extractor, articles: Sequence[Article]) -> list[Annotation]:
-    predictions: list[Annotation] = []
-    batches = range(0, len(articles), BATCH_SIZE)
-    for first in tqdm(batches, desc=extractor.name, unit="batch", file=sys.stderr):
-        predictions.extend(extractor.extract(articles[first : first + BATCH_SIZE]))
-    return predictions
+def dev_score(extractor: Extractor, dev: Group) -> float:
+    """``CHOICE_METRIC`` of the extractor's predictions on the dev group."""
+    predicted = {p.doc_id: p for p in extract_all(extractor, dev.articles)}
+    by_id = {article.id: article for article in dev.articles}
+    return evaluate(dev.gold, predicted, by_id, split=dev.split).headline()[CHOICE_METRIC]
 
 
-def trained_predictions(
-    extractor: TrainableExtractor,
-    store: CorpusStore,
-    split: str,
-    gold: Sequence[Annotation],
-    articles: Sequence[Article],
-) -> tuple[list[Annotation], str]:
-    """Predictions of a trained baseline and the protocol that produced them: trained on the
-    train split when it has enough gold documents, else cross-validated over sentences."""
-    train_gold, train_articles = store.gold_documents("train")
-    if split != "train" and len(train_gold) >= MIN_TRAIN_DOCUMENTS:
-        extractor.fit(train_gold, train_articles)
-        protocol = f"trained on the train split ({len(train_gold)} documents)"
-        return predict(extractor, articles), protocol
-    folds = min(CV_FOLDS, sum(len(sentences(a.text)) for a in articles))
-    protocol = (
-        f"{folds}-fold cross-validation over the sentences of the {split} split (the train "
-        f"split has {len(train_gold)} gold documents, fewer than {MIN_TRAIN_DOCUMENTS})"
+def train(extractor: TrainableExtractor, train_store: CorpusStore, dev: Group | None) -> str:
+    """Train ``extractor`` on the train split of ``train_store`` with the setting that scores
+    best on ``dev`` (the earlier on a tie; the default without dev gold); returns the protocol
+    in one line. Raises :class:`BaselineError` when the train split has too little gold."""
+    gold, articles = training_documents(train_store, extractor.name)
+    where = f"the train split of {train_store.root.name}/"
+    settings = extractor.settings
+    if dev is None or not dev.gold or len(settings) == 1:
+        report = extractor.fit(gold, articles, settings[0])
+        why = "no dev gold to choose on" if len(settings) > 1 else "its only setting"
+        return f"trained on {where} ({report}), {_setting(settings[0])} ({why})"
+    scores = []
+    for setting in settings:
+        report = extractor.fit(gold, articles, setting)
+        scores.append(dev_score(extractor, dev))
+        chosen = f"{extractor.name}: {_setting(setting)}: dev {CHOICE_METRIC} {scores[-1]:.4f}"
+        print(chosen, file=sys.stderr)
+    best = scores.index(max(scores))
+    if best != len(settings) - 1:
+        report = extractor.fit(gold, articles, settings[best])
+    return (
+        f"trained on {where} ({report}), {_setting(settings[best])} chosen on dev by "
+        f"{CHOICE_METRIC} F1 among {len(settings)} settings (so its dev figures are optimistic)"
     )
-    print(f"{extractor.name}: {protocol}", file=sys.stderr)
-    return extractor.cross_validate(gold, articles, folds), protocol
+
+
+def _setting(setting: dict[str, float]) -> str:
+    return ", ".join(f"{name}={value}" for name, value in setting.items()) or "default setting"
+
+
+def score_groups(extractor: Extractor, groups: Sequence[Group]) -> dict[str, Any]:
+    """Per group: its documents and the scores of the extractor's predictions (None without
+    gold). The extractor predicts every scored article once."""
+    articles = [article for group in groups for article in group.articles]
+    predicted = {p.doc_id: p for p in extract_all(extractor, articles, progress=True)}
+    scored = {}
+    for group in groups:
+        by_id = {article.id: article for article in group.articles}
+        result = None
+        if group.gold:
+            mine = {doc_id: predicted[doc_id] for doc_id in by_id}
+            result = evaluate(group.gold, mine, by_id, split=group.split).to_dict()
+        scored[group.name] = {
+            "split": group.split,
+            "by_hand": group.by_hand,
+            "documents": len(group.gold),
+            "in_split": group.in_split,
+            "document_ids": sorted(by_id) if group.by_hand else None,
+            "seen_in_training": group.seen_in_training,
+            "scores": result,
+        }
+    return scored
 
 
 def run_baseline(
-    extractor: Extractor,
-    store: CorpusStore,
-    split: str,
-    gold: Sequence[Annotation],
-    articles: Sequence[Article],
+    extractor: Extractor, groups: Sequence[Group], train_store: CorpusStore
 ) -> dict[str, Any]:
-    """The result of one baseline: its name, version, protocol and layers, and the scores."""
+    """The result of one baseline: its name, version, protocol and layers, what its drafts
+    left out to stay valid, and its scores per group."""
     if isinstance(extractor, TrainableExtractor):
-        predictions, protocol = trained_predictions(extractor, store, split, gold, articles)
+        dev = next((group for group in groups if group.name == "dev"), None)
+        protocol = train(extractor, train_store, dev)
+        extractor.dropped.clear()  # count what the scored predictions drop, not the choice's
     else:
-        predictions, protocol = predict(extractor, articles), extractor.protocol
-    by_id = {article.id: article for article in articles}
-    predicted = {annotation.doc_id: annotation for annotation in predictions}
+        protocol = extractor.protocol
+    groups_scored = score_groups(extractor, groups)
     return {
         "baseline": extractor.name,
         "baseline_version": extractor.version,
         "protocol": protocol,
         # the leaderboard reports a layer missing here as not produced, never as zero
         "layers": list(extractor.layers),
-        "scores": evaluate(gold, predicted, by_id, split=split).to_dict(),
+        "dropped": dict(sorted(extractor.dropped.items())),
+        "groups": groups_scored,
     }
 
 
 def run(
-    corpus: Path, split: str, names: Sequence[str], results_dir: Path, date: str
+    corpus: Path,
+    names: Sequence[str],
+    results_dir: Path,
+    date: str,
+    train_corpus: Path | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Run and score every baseline of ``names``, then replace ``results_dir`` with their
-    results, the leaderboard and the plots; returns the results and the skipped."""
+    results, the leaderboard and the plots; returns the results and the skipped. Trained
+    baselines learn from the train split of ``train_corpus`` (default: ``corpus``)."""
     check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
-    gold, articles = load_split(store, split)
+    train_store = CorpusStore(train_corpus or corpus)
+    groups = scored_groups(store, train_store)
     provenance = {
         "benchmark_version": BENCHMARK_VERSION,
         "corpus_revision": corpus_revision(store),
-        "split": split,
-        "documents": len(gold),
+        "train_corpus_revision": corpus_revision(train_store),
         "date": date,
     }
     results, skipped = [], {}
     for name in names:
         extractor = baselines.get(name)
         reason = extractor.unavailable()
-        if reason:
+        if reason is None:
+            try:
+                result = rounded(provenance | run_baseline(extractor, groups, train_store))
+            except BaselineError as error:  # e.g. too little gold to train on
+                reason = str(error).removeprefix(f"{name}: ")
+        if reason is not None:
             skipped[name] = reason
             print(f"skipped {name}: {reason}", file=sys.stderr)
             continue
-        results.append(rounded(provenance | run_baseline(extractor, store, split, gold, articles)))
+        results.append(result)
     with replacing_folder(results_dir, "python -m benchmarks run") as staging:
         for result in results:
             write_json(staging / f"{result['baseline']}.json", result)
@@ -145,8 +187,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         verbs,
         "run",
         _run,
-        "Run the baselines on a split, score them and write results/<baseline>.json, "
-        "results/leaderboard.md and the plots.",
+        "Run the baselines, train the trained ones on the train split (their setting chosen "
+        "on dev), score them on dev and test (documents placed in a split by hand apart) and "
+        "write results/<baseline>.json, results/leaderboard.md and the plots.",
     )
     parser.add_argument(
         "--baselines",
@@ -155,8 +198,8 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="NAME",
         help="baselines to run (default: all registered)",
     )
-    parser.add_argument("--split", choices=SPLITS, default="test", help="split (default: test)")
     add_corpus_option(parser)
+    add_train_corpus_option(parser)
     parser.add_argument(
         "--results",
         type=Path,
@@ -176,8 +219,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
 
 def _run(args: argparse.Namespace) -> int:
     date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    results, skipped = run(
-        args.corpus, args.split, args.baselines or baselines.names(), args.results, date
-    )
+    names = args.baselines or baselines.names()
+    results, skipped = run(args.corpus, names, args.results, date, args.train_corpus)
     print(render(results, skipped))
     return 0

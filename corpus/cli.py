@@ -85,3 +85,12 @@ def add_corpus_option(parser: argparse.ArgumentParser) -> None:
         metavar="DIR",
         help="corpus folder (default: the repo's corpus/)",
     )
+
+
+TRAIN_CORPUS_HELP = (
+    "corpus folder whose train split trained baselines learn from (default: --corpus)"
+)
+
+
+def add_train_corpus_option(parser: argparse.ArgumentParser, help: str = TRAIN_CORPUS_HELP) -> None:
+    parser.add_argument("--train-corpus", type=Path, default=None, metavar="DIR", help=help)

@@ -168,6 +168,18 @@ def draw_sample(pool: Sequence[Article], parameters: Parameters) -> dict[str, An
     }
 
 
+def placed_by_hand(store: CorpusStore) -> set[str]:
+    """The documents of train, dev and test that the recorded selection did not draw: placed
+    in their split by hand, so perhaps read while baselines or guidelines were written (none
+    when no selection is recorded)."""
+    path = store.root / SELECTION_FILE
+    if not path.exists():
+        return set()
+    drawn = {document["id"] for document in read_json(path).get("documents", ())}
+    splits = store.splits()
+    return {doc_id for split in SPLITS for doc_id in splits.get(split, ()) if doc_id not in drawn}
+
+
 def select(store: CorpusStore, parameters: Parameters) -> dict[str, Any]:
     """Draw the sample from the pool, record it and move its documents into their splits (in
     one transaction)."""

@@ -113,7 +113,7 @@ def _mention_findings(annotation: Annotation, text: str) -> Findings:
                 yield item, f"text {mention.text!r} differs from the article's {surface!r}"
             if mention.kind == "NAM":
                 names.append(mention)
-                if _is_pronoun(surface):
+                if is_pronoun(surface):
                     yield item, f"{surface!r} is a pronoun marked NAM: its kind is PRO"
         if mention.entity is not None and mention.entity not in entity_ids:
             yield item, f"unknown entity {mention.entity!r}"
@@ -122,7 +122,7 @@ def _mention_findings(annotation: Annotation, text: str) -> Findings:
     yield from _names_off_tokens(names, text)
 
 
-def _is_pronoun(surface: str) -> bool:
+def is_pronoun(surface: str) -> bool:
     """A pronoun as written in running text or at a sentence start ("his", "His"; not "US")."""
     return surface.lower() in PRONOUNS and surface in (surface.lower(), surface.capitalize())
 
@@ -215,6 +215,18 @@ def _claim_link_findings(annotation: Annotation) -> Findings:
 
 
 # --- a corpus folder -------------------------------------------------------------------------
+
+
+def checked_gold_documents(
+    store: CorpusStore, split: str
+) -> tuple[list[Annotation], list[Article]]:
+    """``store.gold_documents(split)``, each gold file checked against its article: a problem
+    (a dangling relation head, a span off the text…) is a :class:`CorpusError` whose one
+    line names the file, the document and the item."""
+    gold, articles = store.gold_documents(split)
+    for annotation, article in zip(gold, articles, strict=True):
+        check_or_raise(annotation, article, store.gold_path(annotation.doc_id))
+    return gold, articles
 
 
 def corpus_files(store: CorpusStore) -> list[Path]:

@@ -11,15 +11,26 @@ from baselines.registry import register
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.mentions import MentionFinder
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from baselines.rules.tokens import split_sentences, tokenize
+from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
 
+def _lineage(draft: Draft, index: int) -> set[int]:
+    """Claim ``index`` and the claims above it, parent by parent."""
+    found = set()
+    current: int | None = index
+    while current is not None and current not in found:
+        found.add(current)
+        current = draft.claims[current].parent
+    return found
+
+
 def nest_claims(draft: Draft) -> None:
-    """A claim whose cue lies inside another claim's content gets that claim as parent (the
-    shortest such content, the earlier claim on a tie); a parent whose content opens with the
-    nested report ("he hoped ...") takes its kind.
+    """A claim whose cue lies inside another claim's content gets the smallest such claim as
+    parent (the earlier on a tie), unless that claim already lies below it (no cycle: "“A,” B
+    said" and a content that runs on into the next report cannot be each other's parent); a
+    parent whose content opens with the nested report ("he hoped ...") takes its kind.
 
     Linear in the number of claims for contents of bounded length: only the claims whose
     content starts at most the longest content's length before the cue are looked at.
@@ -27,22 +38,25 @@ def nest_claims(draft: Draft) -> None:
     by_start = sorted((claim.content[0], index) for index, claim in enumerate(draft.claims))
     starts = [start for start, _ in by_start]
     longest = max((end - start for start, end in (c.content for c in draft.claims)), default=0)
-    for claim in draft.claims:
+    for index, claim in enumerate(draft.claims):
         if claim.parent is not None or claim.cue is None:
             continue
         cue_start, cue_end = claim.cue
         first = bisect.bisect_left(starts, cue_start - longest)
         last = bisect.bisect_right(starts, cue_start)
-        containing = [
-            (draft.claims[index].content[1] - start, index)
-            for start, index in by_start[first:last]
-            if draft.claims[index] is not claim and cue_end <= draft.claims[index].content[1]
-        ]
-        if containing:
-            claim.parent = min(containing)[1]
-            parent = draft.claims[claim.parent]
+        containing = sorted(
+            (draft.claims[other].content[1] - start, other)
+            for start, other in by_start[first:last]
+            if other != index and cue_end <= draft.claims[other].content[1]
+        )
+        for _, candidate in containing:
+            if index in _lineage(draft, candidate):
+                continue
+            claim.parent = candidate
+            parent = draft.claims[candidate]
             if len(draft.text[parent.content[0] : cue_start].split()) <= 2:
                 parent.kind = claim.kind
+            break
 
 
 def link_denials(draft: Draft) -> None:
@@ -65,16 +79,16 @@ def link_denials(draft: Draft) -> None:
             assertions.append(index)
 
 
-def sentence_tokens(text: str) -> list[list[Token]]:
-    """The tokens of each sentence of ``text``."""
-    return [tokenize(text, start, end) for start, end in split_sentences(text)]
+def sentence_tokens(text: str) -> list[tuple[Token, ...]]:
+    """The tokens of each sentence of ``text``, from the text layer (``corpus.text``)."""
+    return [sentence.tokens for sentence in text_layer.sentences(text)]
 
 
 def mentions_and_relations(
     article: Article, sentences: Sequence[Sequence[Token]]
 ) -> tuple[Draft, list[SentenceMentions]]:
     """The rule mentions and relations of one article, and the mentions of each sentence."""
-    draft = Draft(article.id, article.text)
+    draft = Draft(article.id, article.text, sentences)
     mentions = MentionFinder(draft)
     for tokens in sentences:
         mentions.sentence(tokens)
@@ -90,19 +104,16 @@ def rules_draft(article: Article, sentences: Sequence[Sequence[Token]]) -> Draft
     claims = ClaimFinder(draft)
     for sentence in found:  # a claim adds mentions to its own sentence only
         claims.sentence(sentence)
+    claims.spread_quotations(sentences)
     nest_claims(draft)
     link_denials(draft)
     return draft
 
 
-def extract_document(article: Article) -> Annotation:
-    return rules_draft(article, sentence_tokens(article.text)).build()
-
-
 @register("rules")
 class RulesExtractor(Extractor):
-    version = "0.1.0"
+    version = "0.2.0"
     layers = BENCHMARK_LAYERS
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
-        return [extract_document(article) for article in articles]
+        return self.built(rules_draft(a, sentence_tokens(a.text)) for a in articles)

@@ -10,31 +10,38 @@ marker; quote from quotation marks. A claim whose cue lies inside another's cont
 
 from __future__ import annotations
 
-import re
+import bisect
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
 from baselines.rules.lexicon import (
+    ARTICLES,
     CLAUSE_STARTS,
     CLOSE_QUOTES,
     COPULAS,
     CUE_AUXILIARIES,
     DASHES,
+    DOCUMENT_NOUNS,
     NEGATIONS,
     NOMINAL_HEADS,
     NOT_CONTENT_AFTER,
     NOUN_MARKERS,
     OPEN_QUOTES,
-    PLURAL_PRONOUNS,
+    PHRASAL_PARTICLES,
+    POSSESSIVES,
+    POST_MODIFIERS,
     PREPOSITIONS,
+    ROLE_WORDS,
     SOURCE_CUE_FILLERS,
     STOP_WORDS,
     SUBJECT_PRONOUNS,
 )
+from baselines.rules.quotations import introduces, pieces, precedes, quotations
 from baselines.rules.relations import SentenceMentions
-from baselines.rules.tokens import tokenize
+from corpus import text as text_layer
 from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
 from corpus.schema import CLAIM_ATTRIBUTES
 from corpus.text import Token
@@ -53,7 +60,6 @@ class CueMatch:
     inside: tuple[int, int] | None = None  # token range of a source between verb and closer
 
 
-_WORD = re.compile(r"\w+|[^\w\s]")  # words of a content, to find hedges and kind markers
 Item = TypeVar("Item")
 Forms = dict[str, list[tuple[tuple[str, ...], Item]]]
 
@@ -62,16 +68,26 @@ def _by_first_word(pairs: Sequence[tuple[str, Item]]) -> Forms:
     """Token tuples of each form, indexed by their first word, longest first."""
     index: Forms = {}
     for form, item in pairs:
-        words = tuple(t.text.lower() for t in tokenize(form))
+        words = tuple(t.text.lower() for t in text_layer.tokens(form))
         index.setdefault(words[0], []).append((words, item))
     for forms in index.values():
         forms.sort(key=lambda pair: -len(pair[0]))
     return index
 
 
-_FORMS: Forms[Cue] = _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
-_HEDGES: Forms[Hedge] = _by_first_word([(f, h) for h in HEDGES for f in h.forms])
-_MARKERS: Forms[KindMarker] = _by_first_word([(f, m) for m in KIND_MARKERS for f in m.forms])
+@lru_cache(maxsize=1)
+def _cues() -> Forms[Cue]:
+    return _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
+
+
+@lru_cache(maxsize=1)
+def _hedges() -> Forms[Hedge]:
+    return _by_first_word([(f, hedge) for hedge in HEDGES for f in hedge.forms])
+
+
+@lru_cache(maxsize=1)
+def _markers() -> Forms[KindMarker]:
+    return _by_first_word([(f, marker) for marker in KIND_MARKERS for f in marker.forms])
 
 
 def _at(words: Sequence[str], i: int, form: tuple[str, ...]) -> bool:
@@ -94,10 +110,11 @@ def _find_all(index: Forms[Item], words: Sequence[str]) -> list[Item]:
 def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
     words = [token.text.lower() for token in tokens]
     capitalised = [token.text[:1].isupper() for token in tokens]
+    cues = _cues()
     found: list[CueMatch] = []
     i = 0
     while i < len(words):
-        match = _match(_FORMS, words, i) if words[i] in _FORMS else None
+        match = _match(cues, words, i) if words[i] in cues else None
         if match is None:
             i += 1
             continue
@@ -114,6 +131,8 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
             found.append(CueMatch(cue, i, end + len(closer), (last, end)))
             last = end + len(closer)
         elif _plausible(words, i, last, cue, last < len(words) and capitalised[last]):
+            if last < len(words) and words[last] in PHRASAL_PARTICLES.get(cue.lemma, ()):
+                last += 1  # the verb's particle belongs to the cue: "called on", "called for"
             found.append(CueMatch(cue, i, last))
         i = last
     return found
@@ -122,7 +141,7 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
 def _plausible(words: Sequence[str], first: int, last: int, cue: Cue, name_follows: bool) -> bool:
     """Not negated, not a hedge ("I think"), not a noun ("state news agency"), not passive or a
     relative ("said were")."""
-    if first and (hedge := _match(_HEDGES, words, first - 1)) and len(hedge[0]) == 2:
+    if first and (hedge := _match(_hedges(), words, first - 1)) and len(hedge[0]) == 2:
         return False  # "I think": a hedge
     window = words[max(0, first - 6) : first]
     if "," in window:
@@ -148,6 +167,7 @@ class ClaimFinder:
 
     def __init__(self, draft: Draft) -> None:
         self.draft = draft
+        self.cues: list[Cue] = []  # the lexicon's cue of each claim of the draft, by index
 
     def sentence(self, mentions: SentenceMentions) -> None:
         """The claims of the sentence whose mentions are ``mentions``."""
@@ -166,19 +186,20 @@ class ClaimFinder:
         self, tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, previous: tuple
     ) -> int | None:
         words = [token.text for token in tokens]
-        after_source = (
-            _mention_starting(mentions, match.last) if "after" in match.cue.source else None
+        # the content ends just before the cue: "“…,” said X", "…, according to X"
+        reported = match.first >= 3 and (
+            words[match.first - 1] in CLOSE_QUOTES
+            or words[match.first - 1] == ","
+            and match.cue.source == ("after",)
         )
-        if (
-            after_source is not None
-            and after_source[1] < len(words)
-            and words[after_source[1]] not in (",", ".")
-        ):
-            after_source = None  # the subject of the content: "say North Korea has ..."
+        after_source = _source_after(tokens, mentions, match, reported)
         rest = match.last if after_source is None else after_source[1]
         ahead = words[match.last : match.last + 5]
         that_follows = "that" in ahead and "," not in ahead[: ahead.index("that")]
-        backward = (
+        quoted = self._quotation_after(tokens, rest)
+        if quoted is not None:  # "said, “…", "said at a news conference: “…"
+            rest = quoted
+        backward = quoted is None and reported or quoted is None and (
             match.first >= 3
             and not that_follows
             and (
@@ -206,6 +227,17 @@ class ClaimFinder:
         cue_span = self._cue_span(tokens, match.first, match.last)
         return self._add(content, cue_span, sources, match.cue, None)
 
+    def _quotation_after(self, tokens: Sequence[Token], i: int) -> int | None:
+        """The token of the opening quotation mark that the words from token ``i`` only
+        introduce (``quotations.introduces``), or None."""
+        opening = next(
+            (k for k in range(i, min(i + 8, len(tokens))) if tokens[k].text in OPEN_QUOTES), None
+        )
+        start = tokens[i - 1].end if i else 0
+        if opening is None or not introduces(self.draft.text, start, tokens[opening].end):
+            return None
+        return opening
+
     @staticmethod
     def _cue_span(tokens: Sequence[Token], first: int, last: int) -> tuple[int, int]:
         """The cue with the auxiliaries and modals just before it ("have denied")."""
@@ -215,31 +247,80 @@ class ClaimFinder:
 
     def _add(self, content, cue_span, sources, cue: Cue, parent: int | None) -> int:
         text = self.draft.text[content[0] : content[1]]
-        words = _WORD.findall(text.lower())
-        certainty = cue.certainty
-        for hedge in _find_all(_HEDGES, words):
-            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
-        markers = _find_all(_MARKERS, words)
-        kind = cue.kind or (markers[0].kind if markers else None)
-        kind = kind or _modal_kind(self.draft, content[0], set(words))
         before = self.draft.text[max(0, content[0] - 1) : content[0]]
         after = self.draft.text[content[1] : content[1] + 2]
         if before in OPEN_QUOTES and any(q in after for q in CLOSE_QUOTES):
             quote = "DIRECT"
         else:
             quote = "MIXED" if any(q in text for q in ("“", "”", '"')) else "INDIRECT"
-        return self.draft.add_claim(
-            DraftClaim(
-                content,
-                cue_span,
-                tuple(s for s in sources if s is not None),
-                parent,
-                stance=cue.stance,
-                certainty=certainty,
-                kind=kind,
-                quote=quote,
-            )
+        claim = DraftClaim(
+            content,
+            cue_span,
+            tuple(s for s in sources if s is not None),
+            parent,
+            stance=cue.stance,
+            certainty=cue.certainty,
+            kind="",
+            quote=quote,
         )
+        self._set_attributes(claim, cue)
+        self.cues.append(cue)
+        return self.draft.add_claim(claim)
+
+    def _set_attributes(self, claim: DraftClaim, cue: Cue) -> None:
+        """Certainty and kind from the cue, lowered or set by the content's words."""
+        words = [token.text.lower() for token in self.draft.tokens_within(*claim.content)]
+        certainty = cue.certainty
+        for hedge in _find_all(_hedges(), words):
+            certainty = max(certainty, hedge.certainty, key=CLAIM_ATTRIBUTES["certainty"].index)
+        markers = _find_all(_markers(), words)
+        kind = cue.kind or (markers[0].kind if markers else None)
+        claim.certainty = certainty
+        claim.kind = kind or _modal_kind(self.draft, claim.content[0], set(words))
+
+    def spread_quotations(self, sentences: Sequence[Sequence[Token]]) -> None:
+        """A claim (neither nested nor nesting) whose content lies in a quotation, or whose cue
+        introduces one ("said Kim, “…”") or follows one ("“…,” Kim said"), reports each sentence
+        of those quotations: its own content becomes the first sentence, DIRECT, and each other
+        sentence a claim of the same cue and sources (guidelines 4.1)."""
+        text, claims = self.draft.text, self.draft.claims
+        spans = quotations(text)
+        if not spans:
+            return
+        starts = [start for start, _ in spans]
+        sentence_ends = [tokens[-1].end for tokens in sentences]
+        nesting = {claim.parent for claim in claims}
+        done: set[tuple[tuple[int, int], tuple[int, int] | None]] = set()
+        for index in range(len(claims)):
+            claim, cue = claims[index], self.cues[index]
+            if claim.cue is None or claim.parent is not None or index in nesting:
+                continue
+            around = bisect.bisect_right(starts, claim.content[0]) - 1
+            before_cue = bisect.bisect_right(starts, claim.cue[0]) - 1
+            reported = [
+                spans[n]
+                for n in sorted({around, around + 1, before_cue})
+                if 0 <= n < len(spans)
+                and (
+                    spans[n][0] <= claim.content[0] and claim.content[1] <= spans[n][1]
+                    or spans[n][0] > claim.cue[1] and introduces(text, claim.cue[1], spans[n][0])
+                    or spans[n][1] < claim.cue[0] and precedes(text, spans[n], claim.cue[0])
+                )
+            ]
+            contents = [
+                piece
+                for span in reported
+                for piece in pieces(self.draft.tokens_within(*span), sentence_ends)
+            ]
+            contents = [c for c in contents if (c, claim.cue) not in done]
+            done.update((c, claim.cue) for c in contents)
+            for n, content in enumerate(contents):
+                piece = claim if n == 0 else replace(claim, content=content)
+                piece.content, piece.quote = content, "DIRECT"
+                self._set_attributes(piece, cue)
+                if n:
+                    self.cues.append(cue)
+                    self.draft.add_claim(piece)
 
     def _sources_before(
         self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int, previous: tuple
@@ -249,24 +330,15 @@ class ClaimFinder:
             j -= 1
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
-                return previous  # ", adding that ..."
-            start = next(  # "X, secretary of Y, said" / "X, who ..., said"
-                (
-                    k
-                    for k in range(1, j)
-                    if tokens[k].text == ","
-                    and (ending := _mention_ending(mentions, k)) is not None
-                    and mentions.type(ending[2]) in SOURCE_TYPES
-                ),
-                None,
-            )
-            if start is None:
+                return previous or _subject(mentions, j)  # ", adding that ..."
+            apposed = _apposed_source(tokens, mentions, j)
+            if apposed is None:
                 return ()
-            j = start - 1
+            return (apposed,)
         if j >= 0 and tokens[j].text == "and":
             return previous  # "called X ... and praised Y"
-        if j >= 0 and tokens[j].text.lower() in PLURAL_PRONOUNS:
-            return _coordination_before(tokens, mentions, j)  # "Moscow and Pyongyang ... they say"
+        if j >= 0 and tokens[j].text.lower() in SUBJECT_PRONOUNS:
+            return (self._pronoun_source(tokens[j]),)  # "he said", "They concluded"
         dated = _mention_ending(mentions, j + 1)
         if (
             dated
@@ -284,16 +356,32 @@ class ClaimFinder:
             if j < 1 or tokens[j].text not in ("and", ","):
                 break
             j -= 1
+        k = j - 1 if j >= 1 and tokens[j].text.lower() in ARTICLES else j
+        if len(found) == 1 and k >= 1 and tokens[k].text.lower() in POST_MODIFIERS:
+            head = _mention_ending(mentions, k)  # "Mara Velt of the Coral Group said": Velt
+            if head is not None and mentions.type(head[2]) in SOURCE_TYPES:
+                return (head[2],)
         if found:
             return tuple(reversed(found))
+        document = j >= 1 and tokens[j].text.lower() in DOCUMENT_NOUNS
+        if document and tokens[j - 1].text in POSSESSIVES:
+            owner = _mention_ending(mentions, j - 1)  # "The WHO's website said": the WHO
+            if owner is not None and mentions.type(owner[2]) in SOURCE_TYPES:
+                return (owner[2],)
         nominal = self._nominal_ending(tokens, mentions, j)
         return () if nominal is None else (nominal,)
+
+    def _pronoun_source(self, token: Token) -> int:
+        """The PRO mention of a pronoun source (the mention already there, if any)."""
+        type_ = SUBJECT_PRONOUNS[token.text.lower()]
+        return self.draft.add_mention(token.start, token.end, type_, "PRO", f"PRO:{token.start}")
 
     def _nominal_ending(
         self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
     ) -> int | None:
-        """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun."""
-        if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS:
+        """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun (a source
+    noun, or a title: "The commissioner said")."""
+        if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS.keys() | ROLE_WORDS:
             return None
         k = j
         while (
@@ -319,7 +407,7 @@ class ClaimFinder:
         if exact is not None:
             return exact
         head = tokens[last - 1].text.lower()
-        type_ = NOMINAL_HEADS.get(head, "PERSON")
+        type_ = NOMINAL_HEADS.get(head, "PERSON")  # a title: a person
         start, end = tokens[first].start, tokens[last - 1].end
         return self.draft.add_mention(start, end, type_, "NOM", f"NOM:{self.draft.text[start:end]}")
 
@@ -337,17 +425,65 @@ def _modal_kind(draft: Draft, content_start: int, words: set[str]) -> str:
     return "INTENTION" if actor else "PREDICTION"
 
 
-def _coordination_before(
-    tokens: Sequence[Token], mentions: SentenceMentions, i: int
-) -> tuple[int, ...]:
-    """The last "X and Y" of names before token ``i``: the antecedents of a plural pronoun."""
-    names = [
-        item for item in mentions.items if item[1] <= i and mentions.type(item[2]) in SOURCE_TYPES
-    ]
-    for left, right in zip(reversed(names[:-1]), reversed(names[1:]), strict=True):
-        if right[0] == left[1] + 1 and tokens[left[1]].text == "and":
-            return (left[2], right[2])
-    return ()
+def _apposed_source(tokens: Sequence[Token], mentions: SentenceMentions, comma: int) -> int | None:
+    """The source of "X, <apposition>, said" (the cue after token ``comma``): the name that is
+    the whole apposition ("The mayor of London, Sadiq Khan, said"), else the name just before
+    the apposition ("Sadiq Khan, the mayor of London, said"), else the last name of the
+    sentence that ends at a comma before ("X, who ..., said")."""
+    before = [k for k in range(comma) if tokens[k].text == ","]
+    if not before:
+        return None
+    apposed = next(
+        (i for f, e, i in mentions.items if f == before[-1] + 1 and e == comma), None
+    )
+    if apposed is not None and mentions.type(apposed) in SOURCE_TYPES:
+        return apposed
+    for k in reversed(before):
+        ending = _mention_ending(mentions, k)
+        if ending is not None and mentions.type(ending[2]) in SOURCE_TYPES:
+            return ending[2]
+    return None
+
+
+def _subject(mentions: SentenceMentions, before: int) -> tuple[int, ...]:
+    """The first person or organisation named in the sentence before token ``before``: the
+    subject of a participle's clause ("Sanders shared …, pointing out …")."""
+    subject = next(
+        (i for f, e, i in mentions.items if e <= before and mentions.type(i) in PRODUCERS), None
+    )
+    return () if subject is None else (subject,)
+
+
+def _source_after(
+    tokens: Sequence[Token], mentions: SentenceMentions, match: CueMatch, reported: bool
+) -> tuple[int, int, int] | None:
+    """The source that follows its cue ("said Kim.", "according to the WHO's website"): a name
+    after the cue and an article, closing the clause or owning what follows; after a cue whose
+    source also stands before ("say"), a name that goes on is the content's subject ("say
+    North Korea has …"), unless the content was ``reported`` before the cue: then the last
+    person of the names that follow is ("“…,” said state Senator Mara Velt")."""
+    if "after" not in match.cue.source:
+        return None
+    i = match.last
+    while i < len(tokens) and tokens[i].text.lower() in ARTICLES:
+        i += 1
+    found = _mention_starting(mentions, i)
+    if found is None:
+        return None
+    if reported:
+        names = [found]
+        while (following := _any_mention_starting(mentions, names[-1][1])) is not None:
+            names.append(following)
+        people = [name for name in names if mentions.type(name[2]) == "PERSON"]
+        return people[-1] if people else found
+    following = tokens[found[1]].text if found[1] < len(tokens) else "."
+    if following in (",", ".") or following in POSSESSIVES or match.cue.source == ("after",):
+        return found
+    return None
+
+
+def _any_mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
+    return next((item for item in mentions.items if item[0] == i), None)
 
 
 def _mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
@@ -396,7 +532,10 @@ def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             or in_aside
             and tokens[k].text in DASHES
             or tokens[k].text == ","
-            and tokens[k + 1].text.lower() in ("which", "who")
+            and (
+                tokens[k + 1].text.lower() in ("which", "who", "while", "whereas")
+                or tokens[k + 1].text.lower().endswith("ing")
+            )
         ),
         len(tokens),
     )

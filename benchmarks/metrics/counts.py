@@ -116,8 +116,9 @@ def bootstrap_f1(
     resamples: int,
     seed: int,
     confidence: float = 0.95,
-) -> dict[str, Interval]:
-    """Percentile intervals of micro F1 when documents are drawn with replacement.
+) -> dict[str, Interval | None]:
+    """Percentile intervals of micro F1 when documents are drawn with replacement; None (no
+    interval) over fewer than two documents: one document resampled is itself every time.
 
     ``per_document`` maps a metric name to its Counts per document (the same documents, in the
     same order, for every metric). No metric is re-run: each resample weights every document's
@@ -126,8 +127,8 @@ def bootstrap_f1(
     """
     names = list(per_document)
     n = len(per_document[names[0]]) if names else 0
-    if n == 0:
-        return {name: Interval(0.0, 0.0) for name in names}
+    if n < 2:
+        return dict.fromkeys(names)
     table = np.array(
         [[(c.tp, c.fp, c.fn) for c in per_document[name]] for name in names], dtype=float
     )  # metrics x documents x 3

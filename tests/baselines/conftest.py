@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from corpus.schema import Annotation, Article, Claim, Entity, Mention, Span
+from corpus.store import CorpusStore, write_json
 from corpus.text import derive_doc_id, text_sha256
 
 # SYNTHETIC test text: not a news article.
@@ -93,3 +96,29 @@ def make_synthetic_gold(synthetic_article: Article) -> Annotation:
     return Annotation(
         synthetic_article.id, text_sha256(text), mentions, entities, relations, claims
     )
+
+
+def write_synthetic_corpus(
+    root: Path, splits: dict[str, int], by_hand: dict[str, int] | None = None, label: str = "A"
+) -> CorpusStore:
+    """A SYNTHETIC corpus folder: per split, that many variants of the synthetic document (its
+    text and a closing line with ``label`` and a number) with their gold; ``by_hand`` more per
+    split are placed there by hand (a ``selection.json`` lists the others as drawn)."""
+    store = CorpusStore(root)
+    recorded: dict[str, list[str]] = {}
+    drawn: list[dict[str, str]] = []
+    number = 0
+    for split, count in splits.items():
+        for n in range(count + (by_hand or {}).get(split, 0)):
+            number += 1
+            text = f"{SYNTHETIC_TEXT}\nSYNTHETIC variant {label}{number}."
+            article = Article(derive_doc_id(text), text)
+            store.save_article(article)
+            store.save_annotation(make_synthetic_gold(article), store.gold_path(article.id))
+            recorded.setdefault(split, []).append(article.id)
+            if n < count:
+                drawn.append({"id": article.id, "split": split})
+    write_json(store.splits_path, {split: sorted(ids) for split, ids in recorded.items()})
+    if by_hand:
+        write_json(store.root / "selection.json", {"documents": drawn})
+    return store

@@ -7,9 +7,11 @@ import pytest
 
 from baselines.__main__ import main
 from baselines.rules import RulesExtractor
+from baselines.training import MIN_TRAIN_DOCUMENTS
 from benchmarks.predictions import read_predictions
 from corpus.schema import Article
 from corpus.store import CorpusStore
+from tests.baselines.conftest import write_synthetic_corpus
 
 
 def test_extract_writes_one_prediction_per_article(
@@ -35,16 +37,33 @@ def test_extract_rejects_an_unknown_baseline_with_a_suggestion(
     assert "did you mean 'rules'?" in capsys.readouterr().err
 
 
-def test_trained_baseline_without_train_gold_fails_in_one_line(
-    tmp_path: Path, synthetic_article: Article, capsys: pytest.CaptureFixture[str]
+def test_trained_baseline_without_enough_train_gold_fails_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    store = CorpusStore(tmp_path / "corpus")
-    store.save_article(synthetic_article)
+    store = write_synthetic_corpus(tmp_path / "corpus", {"train": MIN_TRAIN_DOCUMENTS - 1})
     argv = ["extract", "crf", "--corpus", str(store.root), "--output", str(tmp_path / "p.jsonl")]
 
     assert main(argv) == 1
-    assert "no gold documents in the train split" in capsys.readouterr().err
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0
+    assert f"has {MIN_TRAIN_DOCUMENTS - 1} gold document(s), fewer than the" in error
     assert not (tmp_path / "p.jsonl").exists()
+
+
+def test_trained_baseline_trains_on_the_train_corpus_and_extracts_another(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ours = write_synthetic_corpus(tmp_path / "ours", {"train": MIN_TRAIN_DOCUMENTS})
+    theirs = write_synthetic_corpus(tmp_path / "theirs", {"test": 2}, label="B")
+    output = tmp_path / "p.jsonl"
+    argv = ["extract", "crf", "--corpus", str(theirs.root), "--train-corpus", str(ours.root)]
+
+    assert main([*argv, "--output", str(output)]) == 0
+
+    out = capsys.readouterr().out
+    assert f"crf: trained on the train split of {ours.root}: {MIN_TRAIN_DOCUMENTS} gold" in out
+    doc_ids = [json.loads(line)["doc_id"] for line in output.read_text().splitlines()]
+    assert doc_ids == sorted(theirs.splits()["test"])
 
 
 def test_predictions_with_line_separators_in_their_strings_read_back(tmp_path: Path) -> None:
@@ -58,7 +77,7 @@ def test_predictions_with_line_separators_in_their_strings_read_back(tmp_path: P
     assert "\u2028" not in written and "\x85" not in written and "\\u2028" in written
     [predicted] = RulesExtractor().extract([Article("syn", text)])
     assert "Maria\u2028Lopez" in {mention.text for mention in predicted.mentions}
-    assert read_predictions(output, {"syn"}, "test") == {"syn": (1, predicted)}
+    assert read_predictions(output) == {"syn": (1, predicted)}
 
 
 def test_a_corpus_folder_typo_is_an_error_and_keeps_the_output(

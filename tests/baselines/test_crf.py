@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
+import sklearn_crfsuite
 
 from baselines.crf import CrfExtractor, NotTrainedError, prepare, tag_sentence
-from corpus.schema import Annotation, Article
+from corpus.schema import Annotation, Article, Mention
 from corpus.validate import check_annotation
+
+DEFAULT = CrfExtractor.settings[0]
 
 
 def test_extract_before_fit_is_an_error(synthetic_article: Article) -> None:
@@ -16,7 +21,8 @@ def test_trained_crf_predicts_valid_annotations_that_score(
     synthetic_article: Article, synthetic_gold: Annotation
 ) -> None:
     extractor = CrfExtractor()
-    extractor.fit([synthetic_gold], [synthetic_article])
+    report = extractor.fit([synthetic_gold], [synthetic_article], DEFAULT)
+    assert report == "1 gold documents, 2 sentences"
     (predicted,) = extractor.extract([synthetic_article])
     assert check_annotation(predicted, synthetic_article, "prediction") == []
     names = {(m.start, m.end, m.type) for m in predicted.mentions if m.kind == "NAM"}
@@ -25,12 +31,38 @@ def test_trained_crf_predicts_valid_annotations_that_score(
     assert predicted.relations and predicted.claims
 
 
-def test_cross_validation_predicts_every_document(
+def test_a_gold_name_off_a_sentences_tokens_leaves_that_sentence_out_and_is_reported(
     synthetic_article: Article, synthetic_gold: Annotation
 ) -> None:
-    predictions = CrfExtractor().cross_validate([synthetic_gold], [synthetic_article], folds=2)
-    assert [p.doc_id for p in predictions] == [synthetic_article.id]
-    assert check_annotation(predictions[0], synthetic_article, "prediction") == []
+    text = synthetic_article.text
+    start = text.index("Peru")  # "Peru.\n“We": a name across the two sentences
+    across = Mention("m9", start, text.index("We") + 2, "GPE", "NAM", "e9")
+    gold = replace(
+        synthetic_gold,
+        mentions=tuple(m for m in synthetic_gold.mentions if m.text != "Peru") + (across,),
+    )
+    (document,) = prepare([synthetic_article], [gold], rule_claims=True)
+    tags, misaligned = document.gold_tags(0)
+    assert misaligned == [(across.start, across.end, "GPE")] and tags.count("B-GPE") == 1
+
+    report = CrfExtractor().fit([gold], [synthetic_article], DEFAULT)
+
+    assert report == (
+        f"1 gold documents, 0 sentences; 2 sentence(s) left out of the tagger's training: 1 gold "
+        f"name(s) off their tokens (first: {synthetic_article.id} [{start}, {across.end}) GPE)"
+    )
+
+
+def test_the_setting_reaches_the_crf(
+    synthetic_article: Article, synthetic_gold: Annotation, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made = []
+    crf_class = sklearn_crfsuite.CRF
+    monkeypatch.setattr(
+        sklearn_crfsuite, "CRF", lambda **options: made.append(options) or crf_class(**options)
+    )
+    CrfExtractor().fit([synthetic_gold], [synthetic_article], {"c1": 0.0, "c2": 0.3})
+    assert made and made[0]["c1"] == 0.0 and made[0]["c2"] == 0.3
 
 
 # A second SYNTHETIC document (invented for tests).
@@ -41,7 +73,7 @@ def test_a_batch_predicts_what_each_document_predicts_alone(
     synthetic_article: Article, synthetic_gold: Annotation
 ) -> None:
     extractor = CrfExtractor()
-    extractor.fit([synthetic_gold], [synthetic_article])
+    extractor.fit([synthetic_gold], [synthetic_article], DEFAULT)
     articles = [synthetic_article, Article("second", SECOND_TEXT), synthetic_article]
     alone = [extractor.extract([article])[0] for article in articles]
     assert extractor.extract(articles) == alone
@@ -60,7 +92,7 @@ def test_tagger_step_gives_one_tag_per_token(
     synthetic_article: Article, synthetic_gold: Annotation
 ) -> None:
     extractor = CrfExtractor()
-    extractor.fit([synthetic_gold], [synthetic_article])
+    extractor.fit([synthetic_gold], [synthetic_article], DEFAULT)
     assert extractor.models is not None
     (document,) = prepare([synthetic_article], None, rule_claims=False)
     tags = tag_sentence(document, 0, extractor.models)

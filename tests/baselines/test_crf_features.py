@@ -6,8 +6,8 @@ import sklearn_crfsuite
 from sklearn.feature_extraction import FeatureHasher
 
 from baselines.crf_features import Tagger, pair_features, token_features
-from baselines.rules.tokens import tokenize
 from corpus.schema import Mention
+from corpus.text import tokens as text_tokens
 
 # SYNTHETIC sentence (invented for tests).
 TEXT = "Lopez met Kim in Lima"
@@ -15,7 +15,7 @@ RULE_TAGS = ["B-PERSON", "O", "B-PERSON", "O", "B-GPE"]
 
 
 def test_a_middle_token_gets_its_own_and_four_neighbours_attributes_in_order() -> None:
-    features = token_features(tokenize(TEXT), RULE_TAGS)
+    features = token_features(text_tokens(TEXT), RULE_TAGS)
     assert list(features[2].items()) == [
         (b"bias", 1.0),
         (b"suffix3:kim", 1.0),
@@ -47,7 +47,7 @@ def test_a_middle_token_gets_its_own_and_four_neighbours_attributes_in_order() -
 
 
 def test_edge_tokens_get_only_the_neighbours_that_exist() -> None:
-    first, *_, last = token_features(tokenize(TEXT), RULE_TAGS)
+    first, *_, last = token_features(text_tokens(TEXT), RULE_TAGS)
     assert first[b"first"] is True and last[b"first"] is False
     assert {k.split(b":")[0] for k in first if k[:1] in b"-12"} == {b"1", b"2"}
     assert {k.split(b":")[0] for k in last if k[:1] in b"-12"} == {b"-2", b"-1"}
@@ -61,9 +61,9 @@ def test_attribute_names_are_python_crfsuite_names_of_string_features() -> None:
 
 
 def test_cached_attributes_are_not_shared_between_tokens() -> None:
-    features = token_features(tokenize("Kim Kim"), ["B-PERSON", "B-PERSON"])
+    features = token_features(text_tokens("Kim Kim"), ["B-PERSON", "B-PERSON"])
     features[0][b"extra"] = 1.0
-    assert b"extra" not in token_features(tokenize("Kim Kim"), ["B-PERSON", "B-PERSON"])[0]
+    assert b"extra" not in token_features(text_tokens("Kim Kim"), ["B-PERSON", "B-PERSON"])[0]
 
 
 # SYNTHETIC sentences (invented for tests): a tagger trained on the first, applied to all.
@@ -73,15 +73,15 @@ UNSEEN = ["Kim met Lopez", "Perez visited Lima and Quito", "They met in Lima"]
 
 def _rule_tags(text: str) -> list[str]:
     names = {"Lopez": "B-PERSON", "Kim": "B-PERSON", "Perez": "B-PERSON", "Lima": "B-GPE"}
-    return [names.get(token.text, "O") for token in tokenize(text)]
+    return [names.get(token.text, "O") for token in text_tokens(text)]
 
 
 def test_tagger_scores_as_crfsuite_does_from_every_attribute() -> None:
     crf = sklearn_crfsuite.CRF(algorithm="lbfgs", max_iterations=20, c1=0.1, c2=0.1)
-    crf.fit([token_features(tokenize(TRAIN), RULE_TAGS)], [RULE_TAGS])
+    crf.fit([token_features(text_tokens(TRAIN), RULE_TAGS)], [RULE_TAGS])
     tagger, known = Tagger(crf), set(crf.attributes_)
     for text in [TRAIN, *UNSEEN]:
-        tokens, rule_tags = tokenize(text), _rule_tags(text)
+        tokens, rule_tags = text_tokens(text), _rule_tags(text)
         every = token_features(tokens, rule_tags)
         kept = tagger.attributes(tokens, rule_tags)
         assert [set(names) for names in kept] == [

@@ -42,7 +42,7 @@ def test_gold_against_itself_is_one(synthetic_article: Article, synthetic_gold: 
         split="test",
     )
     assert result.headline() == dict.fromkeys(HEADLINES, 1.0)
-    assert all(i.low == i.high == 1.0 for i in result.intervals.values())
+    assert set(result.intervals.values()) == {None}  # one document: no interval
     assert result.scores.claims.parent_accuracy == 0.0  # no nested claim: 0/0, stated rule
 
 
@@ -95,8 +95,11 @@ def test_cli_scores_and_writes_json(corpus_dir: Path, tmp_path: Path, capsys) ->
         "entities",
         "relations",
         "claims",
+        "left_out",
     }
-    assert data["headline"]["claims.attribution"] == {"f1": 1.0, "ci95": {"low": 1.0, "high": 1.0}}
+    assert data["headline"]["claims.attribution"] == {"f1": 1.0, "ci95": None}
+    assert data["left_out"] == {"predictions_outside_split": 0, "documents_seen_in_training": []}
+    assert "n/a" in table
     assert data["bootstrap"] == {"resamples": 50, "seed": 0, "confidence": 0.95}
 
 
@@ -118,7 +121,6 @@ DANGLING = dict(GOLD, relations=[{"id": "r9", "type": "MEETS", "head": "m1", "ta
     ("lines", "message"),
     [
         (["{not json"], "pred.jsonl:1: invalid JSON"),
-        ([json.dumps(dict(GOLD, doc_id="nope"))], "pred.jsonl:1: nope: not a document of the"),
         (
             [json.dumps(GOLD), json.dumps(GOLD)],
             "pred.jsonl:2: synthetic1: already predicted on line 1",
@@ -151,6 +153,56 @@ def test_cli_malformed_predictions_exit_one_with_one_line(
     assert len(errors) == 1 and message in errors[0], error
     assert error.splitlines()[-1] == errors[0]
     assert not out.exists()  # nothing half-written
+
+
+def test_cli_leaves_out_and_counts_predictions_outside_the_split_unless_strict(
+    corpus_dir: Path, tmp_path: Path, capsys
+) -> None:
+    lines = [json.dumps(dict(GOLD, doc_id="elsewhere")), json.dumps(GOLD)]
+    predictions = write_lines(tmp_path / "pred.jsonl", lines)
+    out = tmp_path / "result.json"
+    argv = ["evaluate", str(predictions), "--corpus", str(corpus_dir), "--json", str(out)]
+
+    assert main(argv) == 0
+    assert "left out: 1 prediction(s) of documents outside split 'test'" in capsys.readouterr().out
+    data = json.loads(out.read_text(encoding="utf-8"))
+    assert data["left_out"]["predictions_outside_split"] == 1
+    assert data["headline"]["entities.seqeval"]["f1"] == 1.0
+
+    out.unlink()
+    assert main([*argv, "--strict"]) == 1
+    error = capsys.readouterr().err
+    assert "pred.jsonl:1: elsewhere: not a document of the 'test' split (--strict)" in error
+    assert not out.exists()
+
+
+def test_cli_gold_with_a_dangling_relation_head_is_one_line(
+    corpus_dir: Path, tmp_path: Path, capsys
+) -> None:
+    gold_path = CorpusStore(corpus_dir).gold_path(GOLD["doc_id"])
+    write_json(gold_path, dict(DANGLING, relations=[dict(DANGLING["relations"][0], head="m9")]))
+    predictions = write_lines(tmp_path / "pred.jsonl", [json.dumps(GOLD)])
+
+    assert main(["evaluate", str(predictions), "--corpus", str(corpus_dir)]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error.count("\n") == 0 and str(gold_path) in error
+    assert "synthetic1: relation r9: unknown head mention 'm9'" in error
+
+
+def test_cli_leaves_out_documents_whose_text_the_train_corpus_holds(
+    corpus_dir: Path, tmp_path: Path, synthetic_article: Article, capsys
+) -> None:
+    train = CorpusStore(tmp_path / "train")
+    train.save_article(Article("other-id", synthetic_article.text))
+    train.save_annotation(Annotation("other-id"), train.gold_path("other-id"))
+    write_json(train.splits_path, {"train": ["other-id"]})
+    predictions = write_lines(tmp_path / "pred.jsonl", [json.dumps(GOLD)])
+    argv = ["evaluate", str(predictions), "--corpus", str(corpus_dir)]
+
+    assert main([*argv, "--train-corpus", str(train.root)]) == 1  # nothing left to score
+    assert "every gold document of split 'test' is in training" in capsys.readouterr().err
+    assert main([*argv, "--train-corpus", str(train.root), "--strict"]) == 1
+    assert "synthetic1: its text is in the train split of" in capsys.readouterr().err
 
 
 def test_cli_unknown_split_is_one_line(corpus_dir: Path, tmp_path: Path, capsys) -> None:

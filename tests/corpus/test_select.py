@@ -17,6 +17,7 @@ from corpus.select import (
     draw_sample,
     is_eligible,
     main_topic,
+    placed_by_hand,
     proportional,
     select,
     topic_words,
@@ -118,3 +119,14 @@ def test_the_repo_sample_is_what_the_rule_draws() -> None:
     assert {doc["id"]: doc["split"] for doc in recorded["documents"]} == {
         doc_id: store.split_of()[doc_id] for doc_id in selected
     }
+
+
+def test_documents_a_split_holds_but_the_selection_did_not_draw_are_placed_by_hand(
+    tmp_path: Path,
+) -> None:
+    store = CorpusStore(tmp_path)
+    assert placed_by_hand(store) == set()  # nothing recorded
+    write_json(store.splits_path, {"train": ["syn01"], "test": ["syn02", "seed"], POOL: ["syn03"]})
+    assert placed_by_hand(store) == set()  # no selection recorded: nothing is set apart
+    write_json(tmp_path / "selection.json", {"documents": [{"id": "syn01"}, {"id": "syn02"}]})
+    assert placed_by_hand(store) == {"seed"}  # the pool is no split

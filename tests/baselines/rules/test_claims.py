@@ -4,15 +4,15 @@ CONSTRUCTED test sentences (one attribution pattern each), not news."""
 from __future__ import annotations
 
 from baselines.rules.claims import find_cues, trim
-from baselines.rules.tokens import tokenize
 from corpus.schema import Article
+from corpus.text import tokens as text_tokens
 from corpus.validate import check_annotation
 from tests.baselines.rules.conftest import draft_of, surface
 
 
 def cues_of(text: str) -> list[tuple[str, str]]:
     """``(cue lemma, matched words)`` of each cue found in ``text``."""
-    tokens = tokenize(text)
+    tokens = text_tokens(text)
     return [
         (match.cue.lemma, " ".join(t.text for t in tokens[match.first : match.last]))
         for match in find_cues(tokens)
@@ -73,10 +73,10 @@ def test_trim_drops_outer_quotes_that_and_edge_punctuation() -> None:
         ("said that the bridge is safe.", 1, "the bridge is safe"),
         ("called Ortiz his “dearest friend”.", 1, "Ortiz his “dearest friend”"),
     ):
-        tokens = tokenize(text)
+        tokens = text_tokens(text)
         start, end = trim(tokens, first, len(tokens))
         assert text[start:end] == expected
-    assert trim(tokenize("“ ok"), 0, 2) is None  # fewer than two words left
+    assert trim(text_tokens("“ ok"), 0, 2) is None  # fewer than two words left
 
 
 # --- contents and sources ------------------------------------------------------------------
@@ -116,9 +116,11 @@ def test_a_capitalised_first_word_before_a_reporting_verb_is_a_source() -> None:
     ]
 
 
-def test_a_plural_pronoun_source_is_the_pair_named_before_it() -> None:
+def test_a_pronoun_source_is_its_own_mention() -> None:
+    # guidelines 4.1: a plural pronoun is one source (its PRO mention)
     text = "Canada and Peru grew closer in what they say is a new era."
-    assert claims_of(text) == [("is a new era", ("Canada", "Peru"), "say", "ASSERT")]
+    assert claims_of(text) == [("is a new era", ("they",), "say", "ASSERT")]
+    assert claims_of("He said the plan failed.") == [("the plan failed", ("He",), "said", "ASSERT")]
 
 
 def test_a_noun_phrase_source_becomes_a_nominal_mention() -> None:
@@ -156,3 +158,47 @@ def test_quote_type_from_quotation_marks() -> None:
     assert attributes_of("“We are ready,” said Lopez.")[0][2] == "DIRECT"
     assert attributes_of("Lopez said the “new era” had begun.")[0][2] == "MIXED"
     assert attributes_of("Lopez said the new era had begun.")[0][2] == "INDIRECT"
+
+
+def test_sources_of_post_modified_names_documents_titles_and_participles() -> None:
+    # CONSTRUCTED: "X of Y said" is X's; "Y's website said" is Y's; a title alone is a NOM
+    # source; a participle after a comma reports for the sentence's subject
+    assert claims_of("Mara Velt of the Coral Group said the plan failed.")[0][1] == ("Mara Velt",)
+    assert claims_of("The Coral Group's website said the plan failed.")[0][1] == ("Coral Group",)
+    assert claims_of("The commissioner said the plan failed.")[0][1] == ("commissioner",)
+    found = claims_of("Mara Velt spoke at length, adding that the plan failed.")
+    assert found[0][1] == ("Mara Velt",)
+
+
+def test_a_quotation_of_several_sentences_gives_a_claim_per_sentence() -> None:
+    text = "“The plan failed. The bridge is closed,” Mara Velt said, “and we will rebuild it.”"
+    found = claims_of(text)
+    assert sorted(content for content, *_ in found) == [
+        "The bridge is closed",
+        "The plan failed",
+        "and we will rebuild it",
+    ]
+    assert {(sources, cue) for _, sources, cue, _ in found} == {(("Mara Velt",), "said")}
+
+
+def test_a_content_before_its_cue_and_a_source_after_it() -> None:
+    # CONSTRUCTED: "“…,” said <title> <name>": the content precedes, the person is the source;
+    # "…, according to X" reports what precedes
+    text = "“The plan failed,” said Peru Senator Mara Velt."
+    assert claims_of(text) == [("The plan failed", ("Mara Velt",), "said", "ASSERT")]
+    text = "The bridge closed on Monday, according to the Coral Group."
+    assert claims_of(text) == [
+        ("The bridge closed on Monday", ("Coral Group",), "according to", "ASSERT")
+    ]
+
+
+def test_a_content_ends_before_a_participle_clause() -> None:
+    text = "Mara Velt denied the report, calling it false."  # CONSTRUCTED
+    assert claims_of(text)[0][0] == "the report"
+
+
+def test_a_quotation_after_its_cue_is_the_content_and_call_takes_its_particle() -> None:
+    # CONSTRUCTED: the quotation a cue introduces is its content, not what precedes the cue
+    found = claims_of("Peru's envoy Mara Velt said, “The bridge is closed.”")
+    assert found == [("The bridge is closed", ("Mara Velt",), "said", "ASSERT")]
+    assert claims_of("Mara Velt called on Peru to reopen the bridge.")[0][2] == "called on"

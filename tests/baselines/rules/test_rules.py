@@ -3,7 +3,7 @@ from __future__ import annotations
 import copy
 from pathlib import Path
 
-from baselines.base import Draft
+from baselines.base import Draft, DraftClaim
 from baselines.rules import (
     RulesExtractor,
     link_denials,
@@ -78,24 +78,52 @@ def test_mentions_and_relations_are_the_rule_drafts_before_its_claims() -> None:
     full = rules_draft(article, sentences)
     assert len(found) == len(sentences)
     assert full.mentions[: len(draft.mentions)] == draft.mentions
-    assert all(m.kind == "NOM" for m in full.mentions[len(draft.mentions) :])  # from claims
+    assert all(m.kind in ("NOM", "PRO") for m in full.mentions[len(draft.mentions) :])  # sources
     assert full.relations == draft.relations and draft.claims == [] and full.claims
+
+
+def test_nesting_never_closes_a_cycle() -> None:
+    # CONSTRUCTED: each content runs past the other's cue, as a content that runs on past a
+    # closing quote into the next "X said" does
+    text = "“Rain will fall,” Ana said, “and Bo said it will not.”"
+    draft = Draft("constructed", text, sentence_tokens(text))
+    said = [i for i in range(len(text)) if text.startswith("said", i)]
+    for content, cue in (((1, 40), said[0]), ((18, 53), said[1])):
+        claim = DraftClaim(content, (cue, cue + 4), (), None, "ASSERT", "CERTAIN", "FACT", "DIRECT")
+        draft.add_claim(claim)
+
+    nest_claims(draft)
+
+    assert [claim.parent for claim in draft.claims] == [1, None]
+    assert draft.build() and not draft.dropped
+
+
+def _below(draft: Draft, claim: int, other: int) -> bool:
+    """Whether ``other`` lies below ``claim`` (following parents from it reaches ``claim``)."""
+    seen = set()
+    while other is not None and other not in seen:
+        if other == claim:
+            return True
+        seen.add(other)
+        other = draft.claims[other].parent
+    return False
 
 
 def _nesting_by_definition(draft: Draft) -> None:
     """``nest_claims`` as its docstring defines it, every claim against every other."""
-    for claim in draft.claims:
+    for index, claim in enumerate(draft.claims):
         if claim.parent is not None or claim.cue is None:
             continue
-        containing = [
-            (other.content[1] - other.content[0], index)
-            for index, other in enumerate(draft.claims)
+        containing = sorted(
+            (other.content[1] - other.content[0], n)
+            for n, other in enumerate(draft.claims)
             if other is not claim
             and other.content[0] <= claim.cue[0]
             and claim.cue[1] <= other.content[1]
-        ]
+            and not _below(draft, index, n)
+        )
         if containing:
-            claim.parent = min(containing)[1]
+            claim.parent = containing[0][1]
             parent = draft.claims[claim.parent]
             if len(draft.text[parent.content[0] : claim.cue[0]].split()) <= 2:
                 parent.kind = claim.kind

@@ -49,8 +49,9 @@ def test_bootstrap_of_identical_documents_is_a_point() -> None:
     assert interval.low == pytest.approx(2 / 3) and interval.high == pytest.approx(2 / 3)
 
 
-def test_bootstrap_of_no_document() -> None:
-    assert bootstrap_f1({"x": []}, resamples=10, seed=0)["x"].to_dict() == {"low": 0, "high": 0}
+def test_no_interval_over_fewer_than_two_documents() -> None:
+    assert bootstrap_f1({"x": []}, resamples=10, seed=0) == {"x": None}
+    assert bootstrap_f1({"x": [Counts(1, 1, 0)]}, resamples=10, seed=0) == {"x": None}
 
 
 def test_typed_counts_micro_sums_and_macro_averages_the_types() -> None:
