@@ -7,7 +7,7 @@
   relation, claim or claim link is agreed when both have it with the same type or attributes
   and with agreed arguments (relation arguments, claim sources and parent, link ends). The
   kept items take A's ids and are renumbered in text order
-  (:func:`annotation.canonical.canonical`).
+  (:func:`corpus.canonical.canonical`).
 
 The result is validated against the article (``corpus.validate.check_annotation``) before it
 is written, atomically; an existing gold file is only replaced with ``--force``.
@@ -22,10 +22,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from annotation.agreement import load_checked
-from annotation.canonical import canonical
 from benchmarks.metrics.claims import claim_link_key
 from benchmarks.metrics.matching import match_by_key
 from benchmarks.metrics.relations import relation_key
+from corpus.canonical import canonical
 from corpus.cli import add_corpus_option, subcommand
 from corpus.schema import (
     CLAIM_ATTRIBUTES,

@@ -7,7 +7,7 @@ attributes take the schema's defaults (``corpus.schema.default_claim_attribute``
 
 Problems are one line each (``annotation.results``); all problems of a document are reported
 together, and there is no annotation unless there is none. Ids are renumbered in text order
-(``annotation.canonical``).
+(``corpus.canonical``).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from annotation.canonical import canonical
 from annotation.config import CONTENT, CUE, CUE_OF, ENTITY, MENTION_KIND, NESTED_IN, SOURCE
 from annotation.convert import ATTRIBUTE_OF_CONTROL, ENTITY_SUFFIX, ConversionError
 from annotation.results import ResultReader
+from corpus.canonical import canonical
 from corpus.schema import (
     CLAIM_LINK_TYPES,
     MENTION_KINDS,

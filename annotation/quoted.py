@@ -33,8 +33,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from annotation.canonical import canonical
 from annotation.guidelines import guidelines_version
+from corpus.canonical import canonical
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,

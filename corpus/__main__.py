@@ -1,17 +1,17 @@
-"""python -m corpus <verb>: ingest, select, validate, stats, export."""
+"""python -m corpus <verb>: ingest, import, select, validate, stats, export."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from corpus import cli, export, ingest, select, stats, validate
+from corpus import cli, export, importing, ingest, select, stats, validate
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m corpus", description=__doc__)
     verbs = parser.add_subparsers(title="verbs", metavar="VERB")
-    for module in (ingest, select, validate, stats, export):
+    for module in (ingest, importing, select, validate, stats, export):
         module.register(verbs)
     return parser
 

@@ -1,4 +1,5 @@
-"""python -m corpus export: the gold corpus as a Hugging Face dataset folder.
+"""python -m corpus export: the gold corpus as a Hugging Face dataset folder, or (``--format``)
+as brat standoff, CoNLL or spaCy files (``corpus.formats``).
 
 The folder reads like a hub repo with ``load_dataset(DIR)`` (or ``load_dataset(DIR, "ner")``)::
 
@@ -15,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -28,16 +30,29 @@ from corpus.card import CardInputs, render_card
 from corpus.cli import add_corpus_option, subcommand
 from corpus.export_rows import ROW_BUILDERS, GoldDocument, documents_by_split, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
+from corpus.formats.brat_export import write_brat
+from corpus.formats.conll import write_conll
+from corpus.formats.spacy_docs import write_spacy
 from corpus.licences import is_open
 from corpus.output_folder import MARKER, check_replaceable, replacing_folder
 from corpus.schema import ArticleMeta
-from corpus.store import CorpusError, CorpusStore, read_json
+from corpus.store import CorpusError, CorpusStore, read_json, write_text_atomic
 from corpus.validate import Problem, check_corpus
 
 CARD_FILE = "README.md"
 AGREEMENT_FILE = "agreement.json"  # in the corpus folder, written by the agreement step
 PROVENANCE_FILE = "PROVENANCE.md"  # in the corpus folder: how its gold was made, for the card
 TOKEN_VARIABLE = "HF_TOKEN"
+NOT_EXPORTED_FILE = "not-exported.txt"  # in a brat, CoNLL or spaCy export: what it leaves out
+
+# A format's writer: the gold documents by split into an empty folder; what it left out.
+FormatWriter = Callable[[Path, dict[str, list[GoldDocument]]], list[str]]
+FORMATS: dict[str, FormatWriter | None] = {  # None: the Hugging Face dataset folder
+    "hf": None,
+    "brat": write_brat,
+    "conll": write_conll,
+    "spacy": write_spacy,
+}
 
 
 def data_file(config: str, split: str) -> str:
@@ -122,6 +137,40 @@ def export_corpus(
     With ``open_only``, documents whose text is not under an open licence
     (:func:`corpus.licences.is_open`) are left out, and the card lists them.
     """
+    by_split, left_out = gold_to_export(store, out, open_only)
+    agreement_path = store.root / AGREEMENT_FILE
+    agreement = read_json(agreement_path) if agreement_path.exists() else None
+    if agreement is not None and not isinstance(agreement, dict):
+        raise CorpusError(f"{agreement_path}: expected an object of figures")
+    provenance_path = store.root / PROVENANCE_FILE
+    provenance = provenance_path.read_text(encoding="utf-8") if provenance_path.exists() else None
+    with replacing_folder(out, "python -m corpus export") as staging:
+        write_export_folder(staging, by_split, agreement, repo_id, left_out, provenance)
+    return {split: len(docs) for split, docs in by_split.items()}
+
+
+def export_to_format(
+    store: CorpusStore, out: Path, writer: FormatWriter, open_only: bool = False
+) -> tuple[dict[str, int], list[str]]:
+    """Validate ``store`` and write its gold corpus to ``out`` with ``writer`` (brat, CoNLL,
+    spaCy); the documents per split and the items the format could not hold, which are also
+    listed in ``out/NOT_EXPORTED_FILE``."""
+    by_split, _ = gold_to_export(store, out, open_only)
+    with replacing_folder(out, "python -m corpus export") as staging:
+        not_exported = writer(staging, by_split)
+        if not_exported:
+            write_text_atomic(
+                staging / NOT_EXPORTED_FILE, "".join(f"{line}\n" for line in not_exported)
+            )
+    return {split: len(docs) for split, docs in by_split.items()}, not_exported
+
+
+def gold_to_export(
+    store: CorpusStore, out: Path, open_only: bool
+) -> tuple[dict[str, list[GoldDocument]], list[ArticleMeta] | None]:
+    """The gold documents of a valid ``store`` by split (without those whose text is not
+    under an open licence, with ``open_only``), and the metadata of those left out (None
+    without ``open_only``); checks first that ``out`` may be replaced."""
     store.check()
     check_replaceable(out)  # before the work
     problems = check_corpus(store, progress=True)
@@ -136,15 +185,7 @@ def export_corpus(
         }
     if not by_split:
         raise CorpusError(f"{store.gold_dir}: no gold document to export")
-    agreement_path = store.root / AGREEMENT_FILE
-    agreement = read_json(agreement_path) if agreement_path.exists() else None
-    if agreement is not None and not isinstance(agreement, dict):
-        raise CorpusError(f"{agreement_path}: expected an object of figures")
-    provenance_path = store.root / PROVENANCE_FILE
-    provenance = provenance_path.read_text(encoding="utf-8") if provenance_path.exists() else None
-    with replacing_folder(out, "python -m corpus export") as staging:
-        write_export_folder(staging, by_split, agreement, repo_id, left_out, provenance)
-    return {split: len(docs) for split, docs in by_split.items()}
+    return by_split, left_out
 
 
 def _open(document: GoldDocument) -> bool:
@@ -197,11 +238,20 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "export",
         _export,
         "Write the gold corpus as a Hugging Face dataset folder (README.md card and "
-        "data/<config>/<split>-*.parquet), optionally pushed to the hub; "
-        "refuses an invalid corpus.",
+        "data/<config>/<split>-*.parquet), optionally pushed to the hub, or in another format "
+        "(--format); refuses an invalid corpus.",
     )
     parser.add_argument("--out", type=Path, required=True, metavar="DIR", help="export folder")
     add_corpus_option(parser)
+    parser.add_argument(
+        "--format",
+        choices=FORMATS,
+        default="hf",
+        help="hf: Hugging Face dataset folder (default); brat: <split>/<doc_id>.txt and .ann "
+        "with annotation.conf (claims as events); conll: <split>.conll, the text layer's tokens "
+        "and IOB2 tags of the names; spacy: <split>.spacy, a DocBin with the names as entities "
+        "and span groups of all mentions and claim parts",
+    )
     parser.add_argument(
         "--push-to-hub",
         type=repo_name,
@@ -223,10 +273,22 @@ def register(verbs: argparse._SubParsersAction) -> None:
 def _export(args: argparse.Namespace) -> int:
     if args.private and not args.push_to_hub:
         raise CorpusError("--private needs --push-to-hub")
+    writer = FORMATS[args.format]
+    if writer is not None and args.push_to_hub:
+        raise CorpusError("--push-to-hub needs --format hf")
     token = hub_token() if args.push_to_hub else None
-    counts = export_corpus(CorpusStore(args.corpus), args.out, args.push_to_hub, args.open_only)
+    store = CorpusStore(args.corpus)
+    if writer is None:
+        counts = export_corpus(store, args.out, args.push_to_hub, args.open_only)
+        not_exported = []
+    else:
+        counts, not_exported = export_to_format(store, args.out, writer, args.open_only)
     splits = ", ".join(f"{split}: {count}" for split, count in counts.items())
-    print(f"exported {sum(counts.values())} gold documents ({splits}) to {args.out}")
+    left = f"; {len(not_exported)} spans left out, see {args.out / NOT_EXPORTED_FILE}"
+    print(
+        f"exported {sum(counts.values())} gold documents ({splits}) to {args.out}"
+        + (left if not_exported else "")
+    )
     if token is not None:
         print(f"pushed to {push_to_hub(args.out, args.push_to_hub, token, args.private)}")
     return 0

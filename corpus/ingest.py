@@ -19,7 +19,7 @@ from corpus.cli import add_corpus_option, positive_int, subcommand
 from corpus.readers import META_FIELDS, READERS, Incoming, Limits, read_hf, read_inputs
 from corpus.schema import Article, is_date
 from corpus.splits import SPLIT_KEYS, add_to_splits
-from corpus.store import CorpusError, CorpusStore
+from corpus.store import CorpusError, CorpusStore, Transaction
 from corpus.text import dedupe_key
 
 
@@ -27,35 +27,44 @@ from corpus.text import dedupe_key
 class IngestResult:
     added: tuple[str, ...]
     present: tuple[str, ...]
+    ids: tuple[str, ...]  # the corpus id of each incoming article, in order
 
 
 def ingest(store: CorpusStore, incoming: Sequence[Incoming], split: str | None) -> IngestResult:
     """Add the new articles and record their splits, all in one transaction; everything is
     checked before anything is written."""
     with store.transaction() as transaction:
-        by_id = {article.id: dedupe_key(article.text) for article in store.articles()}
-        by_key = {key: doc_id for doc_id, key in by_id.items()}
-        added: list[Article] = []
-        present: list[str] = []
-        for item in incoming:
-            article, key = item.article, dedupe_key(item.article.text)
-            if key in by_key:
-                present.append(by_key[key])
-                continue
-            if article.id in by_id:
-                raise CorpusError(
-                    f"{item.origin}: id {article.id!r} already names a different text"
-                )
-            by_key[key], by_id[article.id] = article.id, key
-            added.append(article)
-        requested = {doc_id: split for doc_id in (*(a.id for a in added), *present)}
-        recorded = store.splits()
-        splits = add_to_splits(recorded, requested)
-        for article in added:
-            transaction.write_json(store.article_path(article.id), article.to_dict())
-        if splits != recorded:
-            transaction.write_json(store.splits_path, splits)
-    return IngestResult(tuple(a.id for a in added), tuple(present))
+        return add_articles(store, transaction, incoming, split)
+
+
+def add_articles(
+    store: CorpusStore, transaction: Transaction, incoming: Sequence[Incoming], split: str | None
+) -> IngestResult:
+    """Have ``transaction`` (of ``store``) write the new articles and their splits."""
+    by_id = {article.id: dedupe_key(article.text) for article in store.articles()}
+    by_key = {key: doc_id for doc_id, key in by_id.items()}
+    added: list[Article] = []
+    present: list[str] = []
+    ids: list[str] = []
+    for item in incoming:
+        article, key = item.article, dedupe_key(item.article.text)
+        if key in by_key:
+            present.append(by_key[key])
+            ids.append(by_key[key])
+            continue
+        if article.id in by_id:
+            raise CorpusError(f"{item.origin}: id {article.id!r} already names a different text")
+        by_key[key], by_id[article.id] = article.id, key
+        added.append(article)
+        ids.append(article.id)
+    requested = {doc_id: split for doc_id in (*(a.id for a in added), *present)}
+    recorded = store.splits()
+    splits = add_to_splits(recorded, requested)
+    for article in added:
+        transaction.write_json(store.article_path(article.id), article.to_dict())
+    if splits != recorded:
+        transaction.write_json(store.splits_path, splits)
+    return IngestResult(tuple(a.id for a in added), tuple(present), tuple(ids))
 
 
 # --- command line ----------------------------------------------------------------------------
@@ -68,6 +77,30 @@ def _column_options(args: argparse.Namespace) -> dict[str, str]:
     }
 
 
+def add_max_chars_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--max-chars",
+        type=positive_int,
+        default=Limits.max_chars,
+        metavar="N",
+        help=f"refuse an article longer than N characters (default: {Limits.max_chars:,})",
+    )
+
+
+def add_metadata_options(parser: argparse.ArgumentParser, title: str) -> None:
+    """``--title``, ``--source``, ``--published``… : metadata given on the command line."""
+    meta = parser.add_argument_group(title)
+    for name in META_FIELDS:
+        if name == "published":
+            meta.add_argument("--published", type=_date_argument, metavar="YYYY-MM-DD")
+        else:
+            meta.add_argument(f"--{name}")
+
+
+def given_metadata(args: argparse.Namespace) -> dict[str, str | None]:
+    return {name: getattr(args, name) for name in META_FIELDS}
+
+
 def _date_argument(value: str) -> str:
     if not is_date(value):
         raise argparse.ArgumentTypeError(f"{value!r} is not a YYYY-MM-DD date")
@@ -75,7 +108,7 @@ def _date_argument(value: str) -> str:
 
 
 def _run(args: argparse.Namespace) -> int:
-    given = {name: getattr(args, name) for name in META_FIELDS}
+    given = given_metadata(args)
     columns = _column_options(args)
     if args.hf is None and (args.hf_split or args.text_column or columns):
         raise CorpusError("--hf-split, --text-column and --*-column options need --hf")
@@ -107,13 +140,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="split of the new documents, or 'pool' (ingested for annotation, split chosen when "
         "selected by `python -m corpus select`); default: derived from each id, 80/10/10",
     )
-    parser.add_argument(
-        "--max-chars",
-        type=positive_int,
-        default=Limits.max_chars,
-        metavar="N",
-        help=f"refuse an article longer than N characters (default: {Limits.max_chars:,})",
-    )
+    add_max_chars_option(parser)
     parser.add_argument(
         "--min-page-chars",
         type=positive_int,
@@ -122,12 +149,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="refuse an HTML page or URL whose main text is shorter than N characters: a "
         f"login, error or index page (default: {Limits.min_page_chars})",
     )
-    meta = parser.add_argument_group("metadata (overrides what an input states)")
-    for name in META_FIELDS:
-        if name == "published":
-            meta.add_argument("--published", type=_date_argument, metavar="YYYY-MM-DD")
-        else:
-            meta.add_argument(f"--{name}")
+    add_metadata_options(parser, "metadata (overrides what an input states)")
     hf = parser.add_argument_group("Hugging Face dataset")
     hf.add_argument("--hf", metavar="NAME_OR_PATH", help="dataset name on the Hub or local folder")
     hf.add_argument("--hf-split", metavar="SPLIT", help="the dataset split to read")

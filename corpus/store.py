@@ -48,10 +48,15 @@ class CorpusError(Exception):
     file and item."""
 
 
-def read_text(path: Path) -> str:
-    """The UTF-8 text of ``path``; a :class:`CorpusError` naming it when it cannot be read."""
+def read_text(path: Path, newline: str | None = None) -> str:
+    """The UTF-8 text of ``path``; a :class:`CorpusError` naming it when it cannot be read.
+
+    Line breaks become ``\\n``; with ``newline=""`` they are kept as stored (``\\r\\n``
+    counts two characters, as offsets into the file do).
+    """
     try:
-        return Path(path).read_text(encoding="utf-8")
+        with open(path, encoding="utf-8", newline=newline) as handle:
+            return handle.read()
     except FileNotFoundError:
         raise CorpusError(f"{path}: no such file") from None
     except IsADirectoryError:

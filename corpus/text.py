@@ -28,6 +28,107 @@ def normalize_text(text: str) -> str:
     return "\n".join(line for line in lines if line)
 
 
+@dataclass(frozen=True)
+class NormalizedText:
+    """``normalize_text(raw)`` and where each span of ``raw`` lies in it.
+
+    ``starts[i]`` is the offset in ``text`` of a span that starts at offset ``i`` of the raw
+    text, ``ends[i]`` that of a span that ends there; None where normalisation removes the
+    character (whitespace, a line break) or merges it with a neighbour (NFC composition).
+    """
+
+    text: str
+    starts: tuple[int | None, ...]
+    ends: tuple[int | None, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int] | None:
+        """The normalised ``[start, end)`` of a raw span, or None when it has no exact image
+        (it starts or ends on removed whitespace or inside a composed character)."""
+        if not 0 <= start < end <= len(self.starts) - 1:
+            return None
+        first, last = self.starts[start], self.ends[end]
+        return None if first is None or last is None else (first, last)
+
+
+def normalize_with_offsets(raw: str) -> NormalizedText:
+    """``normalize_text(raw)`` with the offsets of ``raw`` mapped into it, through the two
+    steps of ``normalize_text``: NFC, then ``\\n`` line breaks, stripped lines, no blank lines."""
+    nfc, nfc_offsets = _nfc_with_offsets(raw)
+    position: list[int | None] = [None] * len(nfc)  # each NFC character's normalised offset
+    rebuilt: list[str] = []
+    for start, end in _line_bounds(nfc):
+        line = nfc[start:end]
+        first, last = start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+        if first < last:
+            if rebuilt:
+                rebuilt.append("\n")
+            for offset in range(first, last):
+                position[offset] = len(rebuilt)
+                rebuilt.append(nfc[offset])
+    text = normalize_text(raw)
+    if "".join(rebuilt) != text:
+        raise AssertionError("normalize_with_offsets disagrees with normalize_text")
+    starts = [None if i is None or i == len(nfc) else position[i] for i in nfc_offsets]
+    ends = [None if i is None or i == 0 else _after(position[i - 1]) for i in nfc_offsets]
+    return NormalizedText(text, tuple(starts), tuple(ends))
+
+
+def _after(offset: int | None) -> int | None:
+    return None if offset is None else offset + 1
+
+
+def _line_bounds(text: str) -> list[tuple[int, int]]:
+    """``[start, end)`` of each line of ``text``, lines ending at ``\\r\\n``, ``\\r`` or
+    ``\\n`` (the breaks ``normalize_text`` knows)."""
+    bounds, start, offset = [], 0, 0
+    while offset < len(text):
+        if text[offset] in "\r\n":
+            bounds.append((start, offset))
+            offset += 2 if text.startswith("\r\n", offset) else 1
+            start = offset
+        else:
+            offset += 1
+    bounds.append((start, len(text)))
+    return bounds
+
+
+def _nfc_with_offsets(raw: str) -> tuple[str, list[int | None]]:
+    """NFC of ``raw`` and the NFC offset of each raw offset (``len(raw) + 1`` of them): exact
+    between the characters NFC keeps, None inside a sequence it composes or reorders."""
+    if unicodedata.is_normalized("NFC", raw):
+        return raw, list(range(len(raw) + 1))
+    # Sequences NFC changes alone: a character and the combining marks after it, joined to
+    # the next while NFC joins them (Hangul jamo, which are not combining marks).
+    pieces: list[str] = []
+    for char in raw:
+        if pieces and (unicodedata.combining(char) or _composes(pieces[-1], char)):
+            pieces[-1] += char
+        else:
+            pieces.append(char)
+    offsets: list[int | None] = []
+    composed: list[str] = []
+    length = 0
+    for piece in pieces:
+        nfc_piece = unicodedata.normalize("NFC", piece)
+        if nfc_piece == piece:
+            offsets.extend(range(length, length + len(piece)))
+        else:
+            offsets.extend([length] + [None] * (len(piece) - 1))
+        composed.append(nfc_piece)
+        length += len(nfc_piece)
+    offsets.append(length)
+    nfc = "".join(composed)
+    if nfc != unicodedata.normalize("NFC", raw):
+        raise AssertionError("NFC of the pieces differs from NFC of the text")
+    return nfc, offsets
+
+
+def _composes(before: str, char: str) -> bool:
+    """Whether NFC joins ``char`` to the sequence ``before`` that precedes it."""
+    together = unicodedata.normalize("NFC", before + char)
+    return together != unicodedata.normalize("NFC", before) + unicodedata.normalize("NFC", char)
+
+
 def text_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 

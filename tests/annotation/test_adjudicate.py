@@ -8,8 +8,8 @@ import pytest
 
 from annotation.__main__ import build_parser
 from annotation.adjudicate import agreed, write_gold
-from annotation.canonical import canonical
 from corpus import cli
+from corpus.canonical import canonical
 from corpus.schema import Mention
 from corpus.store import CorpusError, load_annotation
 from tests.annotation.test_agreement import (

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 import pytest
 
-from annotation.canonical import canonical
 from annotation.convert import ConversionError, annotation_to_results, entity_fields
 from annotation.decode import results_to_annotation
+from corpus.canonical import canonical
 from corpus.schema import Annotation, Entity, Mention, Relation
 from corpus.store import REPO_CORPUS, CorpusStore, load_annotation, read_json
 from corpus.text import derive_doc_id

@@ -6,11 +6,11 @@ from dataclasses import replace
 
 import pytest
 
-from annotation.canonical import canonical
 from annotation.convert import annotation_to_results
 from annotation.guidelines import guidelines_version
 from annotation.pull import pull, safe_annotator
 from annotation.push import push
+from corpus.canonical import canonical
 from corpus.schema import Article
 from corpus.store import REPO_CORPUS, CorpusStore, load_annotation, read_json
 from tests.annotation.conftest import (

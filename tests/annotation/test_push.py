@@ -7,7 +7,6 @@ from collections.abc import Sequence
 import pytest
 
 import baselines
-from annotation.canonical import canonical
 from annotation.client import connect
 from annotation.config import label_config
 from annotation.convert import annotation_to_results
@@ -15,6 +14,7 @@ from annotation.decode import results_to_annotation
 from annotation.push import push
 from annotation.server import LabelStudioError, free_port
 from baselines.base import Extractor
+from corpus.canonical import canonical
 from corpus.schema import Annotation, Article
 from corpus.text import derive_doc_id
 from tests.annotation.conftest import EMOJI_TEXT, SYNTHETIC_TEXT, synthetic_annotation

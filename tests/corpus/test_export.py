@@ -14,7 +14,7 @@ from datasets.info import DatasetInfosDict
 
 from corpus.__main__ import build_parser
 from corpus.cli import run
-from corpus.export import InvalidCorpus, data_file, export_corpus
+from corpus.export import NOT_EXPORTED_FILE, InvalidCorpus, data_file, export_corpus
 from corpus.export_rows import row_to_annotation
 from corpus.features import CONFIG_FEATURES
 from corpus.licences import is_open
@@ -518,3 +518,57 @@ def test_the_repo_corpus_exports_open_texts_only_and_loads(tmp_path: Path) -> No
     assert rights and all(is_open(r) for r in rights)
     for config in ("ner", "claims", "relations"):
         assert set(load(out, tmp_path, config)) == set(documents)
+
+
+# --- other formats (their contents: tests/corpus/formats/) ----------------------------------
+
+
+@pytest.mark.parametrize(
+    ("format_", "files"),
+    [
+        ("brat", {"annotation.conf", "train/{0}.txt", "train/{0}.ann", "test/{1}.txt"}),
+        ("conll", {"train.conll", "test.conll"}),
+        ("spacy", {"train.spacy", "test.spacy"}),
+    ],
+)
+def test_cli_exports_other_formats_into_a_folder_it_owns(
+    store: CorpusStore, tmp_path: Path, capsys: pytest.CaptureFixture, format_: str, files: set
+) -> None:
+    out = tmp_path / "export"
+    argv = ["export", "--format", format_, "--corpus", str(store.root), "--out", str(out)]
+    assert run(build_parser(), argv) == 0
+    assert capsys.readouterr().out == f"exported 2 gold documents (train: 1, test: 1) to {out}\n"
+    ids = [derive_doc_id(text) for text in SYNTHETIC_TEXTS]
+    written = set(files_of(out))
+    assert {name.format(*ids) for name in files} <= written and MARKER in written
+    assert run(build_parser(), argv) == 0  # its own folder is replaced
+
+
+def test_other_formats_refuse_an_invalid_corpus_and_the_hub(
+    store: CorpusStore, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    out = tmp_path / "export"
+    argv = ["export", "--format", "conll", "--corpus", str(store.root), "--out", str(out)]
+    assert run(build_parser(), [*argv, "--push-to-hub", "o/n"]) == 1
+    assert capsys.readouterr().err.endswith("error: --push-to-hub needs --format hf\n")
+    break_gold(store)
+    assert run(build_parser(), argv) == 1
+    assert "refusing to export an invalid corpus (1 problems)" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_spans_spacy_cannot_hold_are_listed_in_the_export(
+    store: CorpusStore, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    doc_id = derive_doc_id(SYNTHETIC_TEXTS[0])
+    gold = json.loads(store.gold_path(doc_id).read_text(encoding="utf-8"))
+    gold["mentions"][0].update(end=gold["mentions"][0]["end"] - 3, kind="NOM")  # "Synthetic Age"
+    gold["mentions"][0]["text"] = SYNTHETIC_TEXTS[0][: gold["mentions"][0]["end"]]
+    write_json(store.gold_path(doc_id), gold)
+    out = tmp_path / "export"
+    argv = ["export", "--format", "spacy", "--corpus", str(store.root), "--out", str(out)]
+    assert run(build_parser(), argv) == 0
+    assert capsys.readouterr().out.endswith(f"; 1 spans left out, see {out / NOT_EXPORTED_FILE}\n")
+    assert (out / NOT_EXPORTED_FILE).read_text(encoding="utf-8") == (
+        f"{doc_id}: mention m1 [0, 13) 'Synthetic Age': not on the tokens\n"
+    )

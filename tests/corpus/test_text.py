@@ -9,6 +9,7 @@ from corpus.text import (
     bio_to_offsets,
     derive_doc_id,
     normalize_text,
+    normalize_with_offsets,
     offsets_to_bio,
     sentences,
     span_to_token_range,
@@ -25,6 +26,43 @@ def test_normalize_text() -> None:
     raw = " Cafe\u0301 one \r\n\r\n two\r three \n"
     assert normalize_text(raw) == "Caf\u00e9 one\ntwo\nthree"
     assert normalize_text(normalize_text(raw)) == normalize_text(raw)
+
+
+def test_normalize_with_offsets_maps_spans_of_the_raw_text() -> None:
+    # blank lines, \r\n and a lone \r, a no-break space at a line start, e + U+0301
+    raw = "A b\r\n\r\n\u00a0Cafe\u0301 one\rtwo "
+    normalized = normalize_with_offsets(raw)
+    assert normalized.text == normalize_text(raw) == "A b\nCaf\u00e9 one\ntwo"
+    assert normalized.span(0, 3) == (0, 3)  # "A b"
+    assert normalized.span(8, 13) == (4, 8)  # "Cafe\u0301": five raw characters, four after NFC
+    assert normalized.span(8, 17) == (4, 12)  # "Cafe\u0301 one"
+    assert normalized.span(18, 21) == (13, 16)  # "two", after the lone \r
+    assert normalized.span(0, 21) == (0, 16)  # across the blank line
+    assert normalized.span(8, 11) == (4, 7)  # "Caf"
+    assert normalized.span(8, 12) is None  # "Cafe": ends inside the composed "e\u0301"
+    assert normalized.span(7, 11) is None  # starts on the no-break space normalisation strips
+    assert normalized.span(0, 22) is None  # ends on the trailing space it strips
+    assert normalized.span(3, 4) is None and normalized.span(5, 0) is None
+
+
+def test_normalize_with_offsets_agrees_with_normalize_text() -> None:
+    raws = [
+        "",
+        "\n\n",
+        " x ",
+        "\u1100\u1161\u11a8 \u1100\u1161",  # Hangul jamo, which NFC joins (no combining marks)
+        "a\u0323\u0307 \u212b\r\n\u00a0\u2003 b\u00a0\r",  # marks NFC reorders; a singleton
+        seed_text(),
+    ]
+    for raw in raws:
+        normalized = normalize_with_offsets(raw)
+        assert normalized.text == normalize_text(raw)
+        for start in range(len(raw)):
+            for end in range(start + 1, min(len(raw), start + 12) + 1):
+                mapped = normalized.span(start, end)
+                trimmed = raw[start:end].strip() == raw[start:end]
+                if mapped is not None and trimmed:  # an exact image: the same text, normalised
+                    assert normalized.text[slice(*mapped)] == normalize_text(raw[start:end])
 
 
 def test_doc_id_is_the_text_hash_prefix() -> None:
@@ -57,6 +95,13 @@ def test_tokens_have_offsets_and_are_never_whitespace() -> None:
     assert all(TEXT[tok.start : tok.end] == tok.text for tok in toks)
     assert [tok.text for tok in toks[:4]] == ["Synthetic", "Heading", "Anna", "Berg"]
     assert (toks[2].start, toks[2].end) == (18, 22)
+
+
+def test_no_token_holds_whitespace() -> None:
+    """A CoNLL column cannot hold a token with whitespace in it (corpus.formats.conll)."""
+    spaces = [chr(code) for code in range(0x3001) if chr(code).isspace()]
+    text = "a" + "a".join(spaces) + "a 10\u2009000 U.S.\u00a0Army"
+    assert not [tok.text for tok in tokens(text) if any(char.isspace() for char in tok.text)]
 
 
 def test_span_to_token_range() -> None:

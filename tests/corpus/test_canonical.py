@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from annotation.canonical import canonical
+from corpus.canonical import canonical
 from tests.annotation.test_agreement import TEXT, first_annotator
 
 
