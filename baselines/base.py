@@ -11,7 +11,7 @@ import bisect
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from corpus.schema import (
     Annotation,
@@ -40,9 +40,20 @@ class Extractor(ABC):
     layers: tuple[str, ...]  # a subset of BENCHMARK_LAYERS
     protocol: str = "no training: applied as is"
 
+    @property
+    def result_name(self) -> str:
+        """The name of its result file and leaderboard row: its ``name``, unless its settings
+        tell runs of one baseline apart (the llm baseline's model)."""
+        return self.name
+
     def unavailable(self) -> str | None:
         """Why this extractor cannot run here (one line), or None when it can."""
         return None
+
+    def run_report(self) -> dict[str, Any]:
+        """What its result file records of its runs besides the scores (what they cost, what
+        they left out); nothing by default."""
+        return {}
 
     @abstractmethod
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:

@@ -17,9 +17,7 @@ from typing import Any
 from corpus.schema import Span
 
 # Quotation marks folded to their ASCII form for a lenient match.
-QUOTE_MARKS: dict[str, str] = {mark: '"' for mark in "“”„‟«»″"} | {
-    mark: "'" for mark in "‘’‚‛′`´"
-}
+QUOTE_MARKS: dict[str, str] = {mark: '"' for mark in "“”„‟«»″"} | {mark: "'" for mark in "‘’‚‛′`´"}
 _FOLD_QUOTES = str.maketrans(QUOTE_MARKS)
 MAX_CONTEXT_WORDS = 30  # words a context adds around a span, at the most
 
