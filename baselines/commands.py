@@ -9,6 +9,7 @@ from tqdm import tqdm
 
 from baselines import registry
 from baselines.base import BaselineError, TrainableExtractor
+from baselines.llm.settings import add_llm_options, llm_settings
 from corpus.cli import add_corpus_option, output_file, subcommand
 from corpus.jsonl import write_jsonl
 from corpus.store import CorpusStore
@@ -37,6 +38,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         help="JSON Lines file, written only when every article is done",
     )
     add_corpus_option(parser)
+    add_llm_options(parser)
 
 
 def baseline_name(name: str) -> str:
@@ -59,7 +61,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extractor = registry.get(args.baseline)
+    extractor = registry.get(args.baseline, {"llm": llm_settings(args)})
     reason = extractor.unavailable()
     if reason:
         raise BaselineError(f"{args.baseline}: {reason}")

@@ -1,8 +1,9 @@
 """``python -m benchmarks run``: run the baselines on a split, score them, write the results.
 
 For each baseline: ``results/<baseline>.json`` (provenance and the scorer's figures, rounded
-once here), then ``results/leaderboard.md`` and the plots. A baseline that cannot run here is
-skipped with its one-line reason; a layer it does not produce is reported as such.
+once here; ``llm-<model>.json`` for the llm baseline, with what its run cost), then
+``results/leaderboard.md`` and the plots. A baseline that cannot run here is skipped with its
+one-line reason; a layer it does not produce is reported as such.
 
 Every baseline is run and scored before anything is written; the results folder is then
 replaced whole (``corpus.output_folder``), so a run that fails or is interrupted leaves the
@@ -15,7 +16,7 @@ import argparse
 import datetime
 import hashlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +25,7 @@ from tqdm import tqdm
 import baselines
 from baselines.base import Extractor, TrainableExtractor
 from baselines.commands import baseline_name
+from baselines.llm.settings import add_llm_options, llm_settings
 from benchmarks.evaluate import evaluate, load_split
 from benchmarks.leaderboard import render
 from benchmarks.metrics.counts import rounded
@@ -92,24 +94,32 @@ def run_baseline(
     if isinstance(extractor, TrainableExtractor):
         predictions, protocol = trained_predictions(extractor, store, split, gold, articles)
     else:
-        predictions, protocol = predict(extractor, articles), extractor.protocol
+        predictions = predict(extractor, articles)
+        protocol = extractor.protocol  # after predicting: it may report the run (llm)
     by_id = {article.id: article for article in articles}
     predicted = {annotation.doc_id: annotation for annotation in predictions}
     return {
-        "baseline": extractor.name,
+        "baseline": extractor.result_name,
         "baseline_version": extractor.version,
         "protocol": protocol,
         # the leaderboard reports a layer missing here as not produced, never as zero
         "layers": list(extractor.layers),
         "scores": evaluate(gold, predicted, by_id, split=split).to_dict(),
+        **extractor.run_report(),
     }
 
 
 def run(
-    corpus: Path, split: str, names: Sequence[str], results_dir: Path, date: str
+    corpus: Path,
+    split: str,
+    names: Sequence[str],
+    results_dir: Path,
+    date: str,
+    settings: Mapping[str, Any] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Run and score every baseline of ``names``, then replace ``results_dir`` with their
-    results, the leaderboard and the plots; returns the results and the skipped."""
+    """Run and score every baseline of ``names`` (made with its ``settings``, by name: see
+    ``baselines.get``), then replace ``results_dir`` with their results, the leaderboard and
+    the plots; returns the results and the skipped."""
     check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
     gold, articles = load_split(store, split)
@@ -122,7 +132,7 @@ def run(
     }
     results, skipped = [], {}
     for name in names:
-        extractor = baselines.get(name)
+        extractor = baselines.get(name, settings)
         reason = extractor.unavailable()
         if reason:
             skipped[name] = reason
@@ -172,12 +182,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="date recorded in the results (default: today, UTC)",
     )
+    add_llm_options(parser)
 
 
 def _run(args: argparse.Namespace) -> int:
     date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
-    results, skipped = run(
-        args.corpus, args.split, args.baselines or baselines.names(), args.results, date
-    )
+    names = args.baselines or baselines.names()
+    settings = {"llm": llm_settings(args)}
+    results, skipped = run(args.corpus, args.split, names, args.results, date, settings)
     print(render(results, skipped))
     return 0

@@ -16,6 +16,8 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
+from tqdm import tqdm
+
 from baselines.base import BENCHMARK_LAYERS, BaselineError, Extractor
 from baselines.llm.answer import UnparseableAnswer, parse_answer
 from baselines.llm.cache import AnswerCache
@@ -31,7 +33,8 @@ from corpus.schema import Annotation, Article
 
 
 def warn(line: str) -> None:
-    print(f"llm: {line}", file=sys.stderr)
+    """One line on stderr (above a progress bar, if one is drawn)."""
+    tqdm.write(f"llm: {line}", file=sys.stderr)
 
 
 @register("llm")
