@@ -24,10 +24,11 @@ from baselines.llm.cache import AnswerCache
 from baselines.llm.client import ChatClient, Reply, RequestFailed
 from baselines.llm.examples import train_examples
 from baselines.llm.passages import passages
-from baselines.llm.placement import Drop, Placement
+from baselines.llm.placement import Placement
 from baselines.llm.prompt import Example, Message, messages, prompt_version
 from baselines.llm.report import RunReport
 from baselines.llm.settings import LLMSettings, model_slug
+from baselines.llm.validity import Drop
 from baselines.registry import register
 from corpus.schema import Annotation, Article
 

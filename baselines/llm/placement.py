@@ -5,17 +5,17 @@ quotation marks and whitespace), then narrowed by its ``context`` when that is f
 too. Among what is left, a mention takes the first occurrence no earlier mention holds (a
 model that lists each repetition of a name in order gets each one), a cue the occurrence
 nearest its content, a content the first. What cannot be placed is left out and recorded
-as a :class:`Drop`; so is what the validator (``corpus.validate.check_annotation``) rejects
-once the document is built (:func:`valid_part`), with what refers to it: the result always
-passes the validator.
+as a :class:`~baselines.llm.validity.Drop`; so is what the validator rejects once the
+document is built (:func:`~baselines.llm.validity.valid_part`), with what refers to it: the
+result always passes the validator.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
 from typing import Any
 
 from baselines.base import Draft, DraftClaim
+from baselines.llm.validity import NOT_FOUND, Drop, valid_part
 from corpus.locate import matches
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
@@ -28,27 +28,7 @@ from corpus.schema import (
     Span,
     default_claim_attribute,
 )
-from corpus.validate import ITEM_NOUNS, check_annotation
 
-
-@dataclass(frozen=True)
-class Drop:
-    """Something of an answer left out (or changed): the layer, why (counted by ``key``) and
-    what, for its one line."""
-
-    layer: str
-    reason: str
-    detail: str
-
-    @property
-    def key(self) -> str:
-        return f"{self.layer}: {self.reason}"
-
-    def __str__(self) -> str:
-        return f"{self.layer}: {self.reason}: {self.detail}"
-
-
-NOT_FOUND = "not in the passage"  # the reason of an unplaced span
 RELATION_ENDS, LINK_ENDS = ("head", "tail"), ("from", "to")  # the keys of what they join
 
 
@@ -273,70 +253,3 @@ class Placement:
             self.drops.append(Drop("claim parents", "cycle", f"claim #{index + 1}"))
         elif parent is not None:
             claims[index].parent = parent
-
-
-# --- what the validator rejects ----------------------------------------------------------------
-
-LAYER_OF_NOUN = {noun: layer for layer, noun in ITEM_NOUNS.items()}
-
-
-def valid_part(annotation: Annotation, article: Article) -> tuple[Annotation, list[Drop]]:
-    """``annotation`` without the items ``check_annotation`` rejects and without what refers
-    to them (a relation to a dropped mention, a source or parent reference cut from a claim, a
-    link to a dropped claim), until the validator finds nothing; and the drops."""
-    drops: list[Drop] = []
-    while problems := check_annotation(annotation, article, "prediction"):
-        rejected: dict[str, set[str]] = {layer: set() for layer in ITEM_NOUNS}
-        for problem in problems:
-            noun, _, item_id = problem.item.rpartition(" ")
-            if noun not in LAYER_OF_NOUN:
-                raise ValueError(f"cannot drop {problem.item!r} of a draft: {problem.message}")
-            rejected[LAYER_OF_NOUN[noun]].add(item_id)
-            drops.append(Drop(LAYER_OF_NOUN[noun], "invalid", f"{problem.item}: {problem.message}"))
-        annotation = _without(annotation, rejected, drops)
-    return annotation, drops
-
-
-def _without(
-    annotation: Annotation, rejected: dict[str, set[str]], drops: list[Drop]
-) -> Annotation:
-    mentions = tuple(m for m in annotation.mentions if m.id not in rejected["mentions"])
-    kept = {m.id for m in mentions}
-    relations = []
-    for relation in annotation.relations:
-        if relation.id in rejected["relations"]:
-            continue
-        if relation.head in kept and relation.tail in kept:
-            relations.append(relation)
-        else:
-            drops.append(Drop("relations", "refers to a dropped item", f"relation {relation.id}"))
-    claims = []
-    for claim in annotation.claims:
-        if claim.id in rejected["claims"]:
-            continue
-        sources = tuple(s for s in claim.sources if s in kept)
-        drops += [Drop("claim sources", "refers to a dropped item", f"claim {claim.id}")] * (
-            len(claim.sources) - len(sources)
-        )
-        claims.append(replace(claim, sources=sources))
-    claim_ids = {c.id for c in claims}
-    claims = [
-        c if c.parent in claim_ids or c.parent is None else replace(c, parent=None) for c in claims
-    ]
-    links = []
-    for link in annotation.claim_links:
-        if link.id in rejected["claim_links"]:
-            continue
-        if link.source in claim_ids and link.target in claim_ids:
-            links.append(link)
-        else:
-            drops.append(Drop("claim links", "refers to a dropped item", f"claim link {link.id}"))
-    entities = tuple(e for e in annotation.entities if any(m.entity == e.id for m in mentions))
-    return replace(
-        annotation,
-        mentions=mentions,
-        entities=entities,
-        relations=tuple(relations),
-        claims=tuple(claims),
-        claim_links=tuple(links),
-    )

@@ -55,8 +55,8 @@ for a mention that is an entity of its own}}.
 "sources": a list of mention ids, "parent": a claim id or null, {attributes}}}.
 - "claim_links": {{"type": {links}, "from": a claim id, "to": a claim id}}.
 
-A span is quoted, never counted: "text" copies the words of the passage exactly as they \
-stand (spelling, punctuation and quotation marks included), nothing added and nothing left \
+A span is quoted, never counted: "text" copies the words of the span from the passage \
+exactly as they stand there (same spelling, same punctuation), nothing added and nothing left \
 out; "context" is null when "text" occurs once in the passage, else a longer piece of the \
 passage, copied exactly, that holds this occurrence and occurs once (for one of several \
 "said": "Lopez said"). "content" and "cue" are objects {{"text": …, "context": …}}; a \

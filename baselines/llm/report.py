@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from baselines.llm.client import Reply
-from baselines.llm.placement import NOT_FOUND, Drop
+from baselines.llm.validity import NOT_FOUND, Drop
 
 
 @dataclass

@@ -5,10 +5,9 @@ from __future__ import annotations
 import random
 from typing import Any
 
-import pytest
-
 from baselines.llm.answer import answer_of
-from baselines.llm.placement import Drop, Placement, valid_part
+from baselines.llm.placement import Placement
+from baselines.llm.validity import Drop
 from corpus.schema import Annotation, Article
 from corpus.store import CorpusStore
 from corpus.validate import check_annotation
@@ -347,15 +346,3 @@ def comparable(annotation: Annotation) -> dict[str, Any]:
             for link in annotation.claim_links
         ),
     }
-
-
-def test_valid_part_keeps_a_valid_annotation_whole() -> None:
-    store = CorpusStore(REPO / "corpus")
-    [annotation], [article] = (lists[:1] for lists in store.gold_documents("train"))
-    assert valid_part(annotation, article) == (annotation, [])
-
-
-def test_valid_part_refuses_what_it_cannot_drop() -> None:
-    wrong_text = Annotation("synthetic", text_sha256="0" * 64)
-    with pytest.raises(ValueError, match="cannot drop 'text_sha256'"):
-        valid_part(wrong_text, ARTICLE)
