@@ -3,9 +3,9 @@ client: temperature 0 and a seed, a timeout per attempt, and the client's own re
 exponential backoff on timeouts, 429 and 5xx answers (it honours ``Retry-After``).
 
 The answer is asked for as JSON in the strictest form the server takes: a JSON schema
-(structured output), else a JSON object, else plain text that the prompt asks to be JSON. A
-server that refuses a form (400) is asked in the next one, and the form that it took is kept
-for the following requests.
+(structured output), else a JSON object, else plain text that the prompt asks to be JSON; each
+with the seed, else without it. A server that refuses a request (400) is asked in the next
+way, and the way that it took is kept for the following requests.
 
 Failures of one request (a timeout, a refusal, an overloaded server after the retries) raise
 :class:`RequestFailed`, and the run goes on without that passage; failures that no other
@@ -29,20 +29,29 @@ from baselines.llm.prompt import Message, answer_schema
 
 # Sent as the key when OPENAI_API_KEY is unset: a local server that needs none takes any.
 NO_KEY = "none"
-# How the answer is asked for, strictest first.
+# How the answer is asked for, strictest first: the form of the JSON, and with the seed or not.
 JSON_FORMS: tuple[str, ...] = ("json_schema", "json_object", "plain")
+ASKING: tuple[tuple[str, bool], ...] = tuple(
+    (form, seeded) for form in JSON_FORMS for seeded in (True, False)
+)
 
 
 @dataclass(frozen=True)
 class Reply:
     """A server's answer to one request: the message's text, why it ended ("stop",
-    "length", …), its token usage, and the form the JSON was asked in."""
+    "length", …), its token usage, the form the JSON was asked in and whether with the seed."""
 
     content: str
     finish_reason: str | None
     prompt_tokens: int
     completion_tokens: int
     json_form: str
+    seeded: bool
+
+    @property
+    def asked(self) -> str:
+        """How it was asked for: "json_schema", "json_object, no seed", …"""
+        return self.json_form if self.seeded else f"{self.json_form}, no seed"
 
 
 class RequestFailed(Exception):
@@ -87,21 +96,21 @@ class ChatClient:
             timeout=timeout,
             max_retries=retries,
         )
-        self._first_form = 0  # index in JSON_FORMS of the strictest form the server takes
+        self._first = 0  # index in ASKING of the strictest way the server takes
         self._lock = threading.Lock()
 
     def ask(self, messages: Sequence[Message]) -> Reply:
         """The answer to ``messages``; :class:`RequestFailed` or :class:`BaselineError`."""
-        first = self._first_form
+        first = self._first
         refusal: openai.BadRequestError | None = None
-        for form_index in range(first, len(JSON_FORMS)):
-            form = JSON_FORMS[form_index]
+        for index in range(first, len(ASKING)):
+            form, seeded = ASKING[index]
             try:
                 response = self._client.chat.completions.create(
                     model=self.model,
                     messages=list(messages),  # type: ignore[arg-type]
                     temperature=0,
-                    seed=self.seed,
+                    **({"seed": self.seed} if seeded else {}),
                     **_response_format(form),
                 )
             except openai.BadRequestError as error:
@@ -109,12 +118,12 @@ class ChatClient:
                 continue
             except openai.APIError as error:
                 raise self._failure(error) from None
-            if form_index != first:
+            if index != first:
                 with self._lock:
-                    self._first_form = max(self._first_form, form_index)
-            return _reply(response, form)
+                    self._first = max(self._first, index)
+            return _reply(response, form, seeded)
         assert refusal is not None
-        raise RequestFailed(f"refused in every JSON form: {_said(refusal)}")
+        raise RequestFailed(f"refused however asked: {_said(refusal)}")
 
     def _failure(self, error: openai.APIError) -> Exception:
         where = f"llm: {endpoint() or 'the OpenAI API'}"
@@ -131,7 +140,7 @@ class ChatClient:
         return RequestFailed(f"not a chat completion: {error}")
 
 
-def _reply(response: Any, form: str) -> Reply:
+def _reply(response: Any, form: str, seeded: bool) -> Reply:
     """The :class:`Reply` of a chat completion (without a message: empty); a
     :class:`RequestFailed` for an answer that is no chat completion (not kept in the cache)."""
     choices = getattr(response, "choices", None)
@@ -144,4 +153,5 @@ def _reply(response: Any, form: str) -> Reply:
         prompt_tokens=getattr(usage, "prompt_tokens", None) or 0,
         completion_tokens=getattr(usage, "completion_tokens", None) or 0,
         json_form=form,
+        seeded=seeded,
     )

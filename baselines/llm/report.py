@@ -18,7 +18,8 @@ class RunReport:
     ``answered`` passages were answered by the server in this run and ``cached`` from the
     cache; ``failed`` got no answer. Tokens are those the server reported: ``tokens`` for the
     answers of this run (what it cost), ``cached_tokens`` for those served from the cache
-    (what they cost when they were asked). ``dropped`` counts what placement left out, by
+    (what they cost when they were asked). ``asked`` counts the answers by how they were asked
+    for (``Reply.asked``). ``dropped`` counts what placement left out, by
     layer and reason (``Drop.key``).
     """
 
@@ -31,7 +32,7 @@ class RunReport:
     cut_at_length: int = 0
     tokens: Counter[str] = field(default_factory=Counter)
     cached_tokens: Counter[str] = field(default_factory=Counter)
-    json_forms: Counter[str] = field(default_factory=Counter)
+    asked: Counter[str] = field(default_factory=Counter)
     dropped: Counter[str] = field(default_factory=Counter)
 
     def add_reply(self, reply: Reply, from_cache: bool) -> None:
@@ -41,7 +42,7 @@ class RunReport:
             self.answered += 1
         tokens = self.cached_tokens if from_cache else self.tokens
         tokens.update(prompt=reply.prompt_tokens, completion=reply.completion_tokens)
-        self.json_forms[reply.json_form] += 1
+        self.asked[reply.asked] += 1
         self.cut_at_length += reply.finish_reason == "length"
 
     def add_drops(self, drops: list[Drop]) -> None:
@@ -78,7 +79,7 @@ class RunReport:
                 "prompt": self.cached_tokens["prompt"],
                 "completion": self.cached_tokens["completion"],
             },
-            "json_forms": dict(sorted(self.json_forms.items())),
+            "asked": dict(sorted(self.asked.items())),
             "unplaced": self.unplaced,
             "dropped": dict(sorted(self.dropped.items())),
         }

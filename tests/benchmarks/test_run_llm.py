@@ -55,6 +55,7 @@ def test_a_served_model_is_scored_and_a_rerun_costs_nothing(
     assert report["model"] == "test-model" and report["prompt_version"].startswith("1-")
     assert (report["passages"], report["answered"], report["cached"]) == (2, 2, 0)
     assert report["tokens"] == {"prompt": 2000, "completion": 400}
+    assert report["asked"] == {"json_schema": 2} and report["seed"] == 0
     assert report["unplaced"] == 1 and report["dropped"] == {
         "mentions: malformed": 1,
         "mentions: not in the passage": 1,

@@ -42,15 +42,19 @@ class ChatServer:
 
     A request is answered with the replies of the first key of ``replies`` that its last
     message holds, in turn (the last one again when they run out); with a 404 when no key
-    matches; with a 400 when its ``response_format`` type is in ``refuse``. ``requests`` holds
+    matches; with a 400 when its ``response_format`` type is in ``refuse`` ("plain" when it has
+    none) or, with ``refuse_seed``, when it has a seed. ``requests`` holds
     each request's JSON body and ``headers`` its headers, in the order they came.
     """
 
     def __init__(
-        self, replies: Mapping[str, Sequence[Recorded]], refuse: Collection[str] = ()
+        self,
+        replies: Mapping[str, Sequence[Recorded]],
+        refuse: Collection[str] = (),
+        refuse_seed: bool = False,
     ) -> None:
         self.replies = {key: list(queue) for key, queue in replies.items()}
-        self.refuse = set(refuse)
+        self.refuse, self.refuse_seed = set(refuse), refuse_seed
         self.requests: list[dict[str, Any]] = []
         self.headers: list[dict[str, str]] = []
         self._lock = threading.Lock()
@@ -75,6 +79,8 @@ class ChatServer:
             form = (body.get("response_format") or {}).get("type", "plain")
             if form in self.refuse:
                 return Recorded(status=400, error=f"response_format {form} is not supported")
+            if self.refuse_seed and "seed" in body:
+                return Recorded(status=400, error="unrecognized request argument: seed")
             last = str(body["messages"][-1]["content"])
             queue = next((q for key, q in self.replies.items() if key in last), None)
             if queue is None:

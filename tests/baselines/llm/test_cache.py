@@ -7,7 +7,7 @@ from pathlib import Path
 from baselines.llm.cache import AnswerCache
 from baselines.llm.client import Reply
 
-REPLY = Reply('{"mentions": []}', "stop", 1200, 80, "json_schema")
+REPLY = Reply('{"mentions": []}', "stop", 1200, 80, "json_schema", seeded=True)
 ASKED = [{"role": "system", "content": "S"}, {"role": "user", "content": "SYNTHETIC passage"}]
 
 

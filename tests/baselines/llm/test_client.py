@@ -68,9 +68,19 @@ def test_a_server_that_refuses_a_schema_is_asked_for_a_json_object_from_then_on(
     with ChatServer({"Ana Reyes": [ANSWER]}, refuse={"json_schema"}) as server:
         chat = client(server, monkeypatch)
         first, second = chat.ask(messages(PASSAGE)), chat.ask(messages(PASSAGE))
-    assert first.json_form == second.json_form == "json_object"
+    assert first.asked == second.asked == "json_object"
     forms = [body.get("response_format", {}).get("type") for body in server.requests]
-    assert forms == ["json_schema", "json_object", "json_object"]
+    assert forms == ["json_schema", "json_schema", "json_object", "json_object"]
+    assert [("seed" in body) for body in server.requests] == [True, False, True, True]
+
+
+def test_a_server_that_refuses_a_seed_is_asked_without(monkeypatch: pytest.MonkeyPatch) -> None:
+    with ChatServer({"Ana Reyes": [ANSWER]}, refuse_seed=True) as server:
+        chat = client(server, monkeypatch)
+        first, second = chat.ask(messages(PASSAGE)), chat.ask(messages(PASSAGE))
+    assert first.asked == second.asked == "json_schema, no seed"
+    assert [("seed" in body) for body in server.requests] == [True, False, False]
+    assert all(body["response_format"]["type"] == "json_schema" for body in server.requests)
 
 
 def test_a_server_that_takes_no_json_form_is_asked_in_plain_text(
@@ -78,16 +88,16 @@ def test_a_server_that_takes_no_json_form_is_asked_in_plain_text(
 ) -> None:
     with ChatServer({"Ana Reyes": [ANSWER]}, refuse={"json_schema", "json_object"}) as server:
         reply = client(server, monkeypatch).ask(messages(PASSAGE))
-    assert reply.json_form == "plain" and "response_format" not in server.requests[-1]
+    assert reply.asked == "plain" and "response_format" not in server.requests[-1]
 
 
 def test_a_request_refused_in_every_form_fails_alone(monkeypatch: pytest.MonkeyPatch) -> None:
     refuse = {"json_schema", "json_object", "plain"}
     with ChatServer({"Ana Reyes": [ANSWER]}, refuse=refuse) as server:
         chat = client(server, monkeypatch)
-        with pytest.raises(RequestFailed, match="refused in every JSON form: HTTP 400: "):
+        with pytest.raises(RequestFailed, match="refused however asked: HTTP 400: "):
             chat.ask(messages(PASSAGE))
-    assert len(server.requests) == 3
+    assert len(server.requests) == 6  # three forms, with and without the seed
 
 
 def test_429_then_success_is_retried(monkeypatch: pytest.MonkeyPatch) -> None:
