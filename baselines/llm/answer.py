@@ -31,6 +31,8 @@ from corpus.schema import CLAIM_ATTRIBUTES, Annotation, Span
 LAYERS: tuple[str, ...] = ("mentions", "relations", "claims", "claim_links")
 # A JSON answer wrapped in a Markdown code fence, as chat models often write it.
 FENCED = re.compile(r"```(?:json)?\s*\n(.*)\n\s*```", flags=re.S)
+# The reasoning that some models (and servers without a reasoning parser) put before it.
+THINKING = re.compile(r"\s*<think>.*?</think>", flags=re.S)
 
 
 class UnparseableAnswer(ValueError):
@@ -38,10 +40,12 @@ class UnparseableAnswer(ValueError):
 
 
 def parse_answer(content: str | None) -> dict[str, Any]:
-    """The JSON object of an answer (one Markdown code fence around it is allowed)."""
-    if not content or not content.strip():
+    """The JSON object of an answer (one Markdown code fence around it, and a reasoning
+    model's ``<think>…</think>`` before it, are allowed)."""
+    content = THINKING.sub("", content or "", count=1).strip()
+    if not content:
         raise UnparseableAnswer("empty answer")
-    fenced = FENCED.fullmatch(content.strip())
+    fenced = FENCED.fullmatch(content)
     try:
         answer = json.loads(fenced.group(1) if fenced else content)
     except json.JSONDecodeError as error:

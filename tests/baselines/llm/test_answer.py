@@ -17,6 +17,8 @@ def test_an_answer_is_a_json_object_maybe_in_a_code_fence() -> None:
     assert parse_answer('{"mentions": []}') == {"mentions": []}
     assert parse_answer('```json\n{"mentions": []}\n```\n') == {"mentions": []}
     assert parse_answer('```\n{"claims": []}\n```') == {"claims": []}
+    thought = '<think>\nThe passage names "Ana" twice.\n</think>\n\n```json\n{"mentions": []}\n```'
+    assert parse_answer(thought) == {"mentions": []}
 
 
 @pytest.mark.parametrize(
@@ -24,6 +26,8 @@ def test_an_answer_is_a_json_object_maybe_in_a_code_fence() -> None:
     [
         ("", "empty answer"),
         ("   \n", "empty answer"),
+        ("<think>too long to finish", "not JSON"),
+        ("<think>done</think>", "empty answer"),
         ('{"mentions": [', "not JSON: Expecting value: line 1 column 15"),
         ("Sure! Here are the mentions: ...", "not JSON: Expecting value"),
         ("[1, 2]", "a JSON list, not an object"),
