@@ -32,7 +32,7 @@ LAYERS: tuple[str, ...] = ("mentions", "relations", "claims", "claim_links")
 # A JSON answer wrapped in a Markdown code fence, as chat models often write it.
 FENCED = re.compile(r"```(?:json)?\s*\n(.*)\n\s*```", flags=re.S)
 # The reasoning that some models (and servers without a reasoning parser) put before it.
-THINKING = re.compile(r"\s*<think>.*?</think>", flags=re.S)
+THINKING = re.compile(r"\A\s*<think>.*?</think>", flags=re.S)
 
 
 class UnparseableAnswer(ValueError):
