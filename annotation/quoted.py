@@ -29,12 +29,12 @@ entities named by their first name), checked against the article; :func:`quote` 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from annotation.guidelines import guidelines_version
 from corpus.canonical import canonical
+from corpus.locate import locate, occurrences
 from corpus.schema import (
     CLAIM_ATTRIBUTES,
     CLAIM_LINK_TYPES,
@@ -57,58 +57,6 @@ from corpus.validate import check_annotation
 
 class QuotedError(CorpusError):
     """A quoted file cannot be placed; the message lists one problem per line."""
-
-
-# --- finding quoted text in the article ------------------------------------------------------
-
-
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
-def occurrences(text: str, needle: str, start: int = 0, end: int | None = None) -> list[int]:
-    """Starts of ``needle`` in ``text[start:end]`` as whole words: an occurrence never begins
-    or ends inside a word of the text ("he" is not found in "the")."""
-    end = len(text) if end is None else end
-    found, at = [], text.find(needle, start, end)
-    while at != -1:
-        stop = at + len(needle)
-        cuts_before = at > 0 and _is_word(text[at - 1]) and _is_word(needle[0])
-        cuts_after = stop < len(text) and _is_word(text[stop]) and _is_word(needle[-1])
-        if not (cuts_before or cuts_after):
-            found.append(at)
-        at = text.find(needle, at + 1, end)
-    return found
-
-
-def locate(text: str, where: dict[str, Any]) -> Span:
-    """The span that ``where`` (``text`` and optionally ``n`` or ``context``) names."""
-    needle = where.get("text")
-    if not isinstance(needle, str) or not needle or needle != needle.strip():
-        raise ValueError(f"'text' must be a non-empty string without outer spaces: {needle!r}")
-    n, context = where.get("n"), where.get("context")
-    if n is not None and context is not None:
-        raise ValueError("give 'n' or 'context', not both")
-    if context is not None:
-        if not isinstance(context, str):
-            raise ValueError("'context' must be a string")
-        places = [m.start() for m in re.finditer(re.escape(context), text)]
-        if len(places) != 1:
-            raise ValueError(f"context {context!r} occurs {len(places)} times (needs once)")
-        inside = occurrences(text, needle, places[0], places[0] + len(context))
-        if len(inside) != 1:
-            raise ValueError(f"{needle!r} occurs {len(inside)} times in context {context!r}")
-        return Span(inside[0], inside[0] + len(needle))
-    found = occurrences(text, needle)
-    if not found:
-        raise ValueError(f"{needle!r} is not in the text (as whole words)")
-    if n is None:
-        if len(found) > 1:
-            raise ValueError(f"{needle!r} occurs {len(found)} times: give 'n' (1-{len(found)})")
-        n = 1
-    if not isinstance(n, int) or isinstance(n, bool) or not 1 <= n <= len(found):
-        raise ValueError(f"'n' must be 1-{len(found)} for {needle!r}, not {n!r}")
-    return Span(found[n - 1], found[n - 1] + len(needle))
 
 
 # --- placing a quoted file -------------------------------------------------------------------

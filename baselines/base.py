@@ -15,10 +15,11 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from operator import attrgetter
-from typing import NamedTuple, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 from tqdm import tqdm
 
+from corpus import text as text_layer
 from corpus.schema import (
     Annotation,
     Article,
@@ -58,9 +59,20 @@ class Extractor(ABC):
     def __init__(self) -> None:
         self.dropped: Counter[str] = Counter()
 
+    @property
+    def result_name(self) -> str:
+        """The name of its result file and leaderboard row: its ``name``, unless its settings
+        tell runs of one baseline apart (the llm baseline's model)."""
+        return self.name
+
     def unavailable(self) -> str | None:
         """Why this extractor cannot run here (one line), or None when it can."""
         return None
+
+    def run_report(self) -> dict[str, Any]:
+        """What its result file records of its runs besides the scores (what they cost, what
+        they left out); nothing by default."""
+        return {}
 
     @abstractmethod
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
@@ -158,12 +170,19 @@ class DraftClaim:
     quote: str
 
 
+def sentence_tokens(text: str) -> list[tuple[Token, ...]]:
+    """The tokens of each sentence of ``text``, from the text layer (``corpus.text``)."""
+    return [sentence.tokens for sentence in text_layer.sentences(text)]
+
+
 # Why :meth:`Draft.build` leaves an item out (the keys of ``Draft.dropped``).
 OFF_TOKENS = "names off the text layer's tokens"
 ACROSS_SENTENCES = "names across a sentence boundary"
 PRONOUN_NAMES = "pronouns marked as names"
 OVERLAPPING = "names overlapping an earlier name"
 CYCLE = "claim parents that would close a cycle"
+RELATIONS_OF_LEFT_OUT = "relations of a left-out name"
+SOURCES_LEFT_OUT = "claim sources that were left-out names"
 
 
 @dataclass
@@ -191,6 +210,11 @@ class Draft:
 
     def __post_init__(self) -> None:
         self.tokens = [token for sentence in self.sentences for token in sentence]
+
+    @classmethod
+    def of(cls, article: Article) -> Draft:
+        """An empty draft of ``article``, with the text layer's sentences of its text."""
+        return cls(article.id, article.text, sentence_tokens(article.text))
 
     def add_mention(self, start: int, end: int, type_: str, kind: str, entity_key: str) -> int:
         """Index of the mention ``[start, end)``; ``entity_key`` groups coreferent mentions."""
@@ -300,6 +324,11 @@ class Draft:
             Relation(f"r{i + 1}", type_, mention_id[head], mention_id[tail])
             for i, (type_, head, tail) in enumerate(kept_relations)
         )
+        self.dropped[RELATIONS_OF_LEFT_OUT] += len(self.relations) - len(kept_relations)
+        self.dropped[SOURCES_LEFT_OUT] += sum(
+            s not in mention_id for claim in self.claims for s in claim.sources
+        )
+        self.dropped = +self.dropped  # no zero counts
         parents = self.acyclic_parents()
         claims = tuple(
             Claim(

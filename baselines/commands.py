@@ -6,6 +6,7 @@ import argparse
 
 from baselines import registry
 from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
+from baselines.llm.settings import add_llm_options, llm_settings
 from baselines.training import training_documents
 from corpus.cli import add_corpus_option, add_train_corpus_option, output_file, subcommand
 from corpus.jsonl import write_jsonl
@@ -34,6 +35,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     add_corpus_option(parser)
     add_train_corpus_option(parser)
+    add_llm_options(parser)
 
 
 def baseline_name(name: str) -> str:
@@ -56,7 +58,7 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extractor = registry.get(args.baseline)
+    extractor = registry.get(args.baseline, {"llm": llm_settings(args)})
     reason = extractor.unavailable()
     if reason:
         raise BaselineError(f"{args.baseline}: {reason}")

@@ -34,6 +34,7 @@ from baselines.base import (
     DraftClaim,
     Setting,
     TrainableExtractor,
+    sentence_tokens,
 )
 from baselines.crf_features import Tagger, claim_features, pair_features, token_features
 from baselines.registry import register
@@ -42,7 +43,6 @@ from baselines.rules import (
     mentions_and_relations,
     nest_claims,
     rules_draft,
-    sentence_tokens,
 )
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.coreference import VALUE_TYPES, NameEntities, surface_key, value_key

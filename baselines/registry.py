@@ -12,13 +12,18 @@ from __future__ import annotations
 
 import difflib
 import importlib
-from collections.abc import Callable
-from typing import TypeVar
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
 from baselines.base import Extractor
 
 # The modules that define the built-in baselines, the cheapest to import first.
-BUILT_IN_MODULES: tuple[str, ...] = ("baselines.rules", "baselines.spacy_model", "baselines.crf")
+BUILT_IN_MODULES: tuple[str, ...] = (
+    "baselines.rules",
+    "baselines.llm",
+    "baselines.spacy_model",
+    "baselines.crf",
+)
 
 E = TypeVar("E", bound=type[Extractor])
 
@@ -59,11 +64,14 @@ def names() -> list[str]:
     return sorted(_CLASSES)
 
 
-def get(name: str) -> Extractor:
-    """A new instance of the baseline called ``name``."""
+def get(name: str, settings: Mapping[str, Any] | None = None) -> Extractor:
+    """A new instance of the baseline called ``name``, made with ``settings[name]`` when
+    ``settings`` (baseline name -> the settings its class takes) has it, else with none."""
     _import_built_ins(until=name)
     if name not in _CLASSES:
         close = difflib.get_close_matches(name, names(), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         raise UnknownBaselineError(f"unknown baseline {name!r} (known: {', '.join(names())}){hint}")
+    if settings is not None and name in settings:
+        return _CLASSES[name](settings[name])  # type: ignore[call-arg]
     return _CLASSES[name]()

@@ -26,7 +26,6 @@ from baselines.rules import link_denials, nest_claims
 from baselines.rules.claims import ClaimFinder, CueMatch, trim
 from baselines.rules.lexicon import ROLE_WORDS
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
@@ -115,8 +114,7 @@ class _ParseClaims(ClaimFinder):
 
 def document_draft(article: Article, doc: Doc) -> Draft:
     """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
-    sentences = [sentence.tokens for sentence in text_layer.sentences(article.text)]
-    draft = Draft(article.id, article.text, sentences)
+    draft = Draft.of(article)
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
         if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from baselines.base import BaselineError
 from benchmarks import evaluate, run
 from benchmarks.predictions import PredictionsError
 from corpus import cli
@@ -19,7 +20,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    return cli.run(build_parser(), argv, user_errors=(PredictionsError,))
+    return cli.run(build_parser(), argv, user_errors=(PredictionsError, BaselineError))
 
 
 if __name__ == "__main__":

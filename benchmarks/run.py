@@ -8,7 +8,8 @@ only here. Every baseline is scored on each group of ``benchmarks.groups``: dev,
 documents placed in a split by hand (the seed), apart.
 
 For each baseline: ``results/<baseline>.json`` (provenance, protocol and per group the scorer's
-figures, rounded once here), then ``results/leaderboard.md`` and the plots. A baseline that
+figures, rounded once here; ``llm-<model>.json`` for the llm baseline, with what its run
+cost), then ``results/leaderboard.md`` and the plots. A baseline that
 cannot run here is skipped with its one-line reason; a layer it does not produce is reported as
 such.
 
@@ -23,13 +24,14 @@ import argparse
 import datetime
 import hashlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 import baselines
 from baselines.base import BaselineError, Extractor, TrainableExtractor, extract_all
 from baselines.commands import baseline_name
+from baselines.llm.settings import add_llm_options, llm_settings
 from baselines.training import training_documents
 from benchmarks.evaluate import evaluate
 from benchmarks.groups import Group, scored_groups
@@ -114,26 +116,33 @@ def score_groups(extractor: Extractor, groups: Sequence[Group]) -> dict[str, Any
     return scored
 
 
+def prepare(extractor: Extractor, groups: Sequence[Group], train_store: CorpusStore) -> str | None:
+    """Train a trained baseline (its setting chosen on dev) and return its protocol; None for
+    one applied as is, whose protocol is read after it ran (it may report the run: llm).
+    Raises ``BaselineError`` when it cannot be trained (too little gold)."""
+    if not isinstance(extractor, TrainableExtractor):
+        return None
+    dev = next((group for group in groups if group.name == "dev"), None)
+    protocol = train(extractor, train_store, dev)
+    extractor.dropped.clear()  # count what the scored predictions drop, not the choice's
+    return protocol
+
+
 def run_baseline(
-    extractor: Extractor, groups: Sequence[Group], train_store: CorpusStore
+    extractor: Extractor, groups: Sequence[Group], protocol: str | None
 ) -> dict[str, Any]:
-    """The result of one baseline: its name, version, protocol and layers, what its drafts
-    left out to stay valid, and its scores per group."""
-    if isinstance(extractor, TrainableExtractor):
-        dev = next((group for group in groups if group.name == "dev"), None)
-        protocol = train(extractor, train_store, dev)
-        extractor.dropped.clear()  # count what the scored predictions drop, not the choice's
-    else:
-        protocol = extractor.protocol
+    """The result of one (prepared) baseline: its name, version, protocol and layers, what its
+    drafts left out to stay valid, and its scores per group."""
     groups_scored = score_groups(extractor, groups)
     return {
-        "baseline": extractor.name,
+        "baseline": extractor.result_name,
         "baseline_version": extractor.version,
-        "protocol": protocol,
+        "protocol": protocol or extractor.protocol,
         # the leaderboard reports a layer missing here as not produced, never as zero
         "layers": list(extractor.layers),
         "dropped": dict(sorted(extractor.dropped.items())),
         "groups": groups_scored,
+        **extractor.run_report(),
     }
 
 
@@ -143,10 +152,12 @@ def run(
     results_dir: Path,
     date: str,
     train_corpus: Path | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
-    """Run and score every baseline of ``names``, then replace ``results_dir`` with their
-    results, the leaderboard and the plots; returns the results and the skipped. Trained
-    baselines learn from the train split of ``train_corpus`` (default: ``corpus``)."""
+    """Run and score every baseline of ``names`` (made with its ``settings``, by name: see
+    ``baselines.get``), then replace ``results_dir`` with their results, the leaderboard and
+    the plots; returns the results and the skipped. Trained baselines learn from the train
+    split of ``train_corpus`` (default: ``corpus``)."""
     check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
     train_store = CorpusStore(train_corpus or corpus)
@@ -159,18 +170,19 @@ def run(
     }
     results, skipped = [], {}
     for name in names:
-        extractor = baselines.get(name)
+        extractor = baselines.get(name, settings)
         reason = extractor.unavailable()
         if reason is None:
             try:
-                result = rounded(provenance | run_baseline(extractor, groups, train_store))
+                protocol = prepare(extractor, groups, train_store)
             except BaselineError as error:  # e.g. too little gold to train on
                 reason = str(error).removeprefix(f"{name}: ")
         if reason is not None:
             skipped[name] = reason
             print(f"skipped {name}: {reason}", file=sys.stderr)
             continue
-        results.append(result)
+        # a failure while it runs (an endpoint that cannot be reached) stops the run
+        results.append(rounded(provenance | run_baseline(extractor, groups, protocol)))
     with replacing_folder(results_dir, "python -m benchmarks run") as staging:
         for result in results:
             write_json(staging / f"{result['baseline']}.json", result)
@@ -215,11 +227,13 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="date recorded in the results (default: today, UTC)",
     )
+    add_llm_options(parser)
 
 
 def _run(args: argparse.Namespace) -> int:
     date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     names = args.baselines or baselines.names()
-    results, skipped = run(args.corpus, names, args.results, date, args.train_corpus)
+    settings = {"llm": llm_settings(args)}
+    results, skipped = run(args.corpus, names, args.results, date, args.train_corpus, settings)
     print(render(results, skipped))
     return 0

@@ -6,12 +6,11 @@ from __future__ import annotations
 import bisect
 from collections.abc import Sequence
 
-from baselines.base import BENCHMARK_LAYERS, Draft, Extractor
+from baselines.base import BENCHMARK_LAYERS, Draft, Extractor, sentence_tokens
 from baselines.registry import register
 from baselines.rules.claims import ClaimFinder
 from baselines.rules.mentions import MentionFinder
 from baselines.rules.relations import SentenceMentions, sentence_relations
-from corpus import text as text_layer
 from corpus.schema import Annotation, Article
 from corpus.text import Token
 
@@ -77,11 +76,6 @@ def link_denials(draft: Draft) -> None:
                 draft.claim_links.append(("CONTRADICTS", index, contradicted))
         elif claim.stance == "ASSERT" and claim.parent is None:
             assertions.append(index)
-
-
-def sentence_tokens(text: str) -> list[tuple[Token, ...]]:
-    """The tokens of each sentence of ``text``, from the text layer (``corpus.text``)."""
-    return [sentence.tokens for sentence in text_layer.sentences(text)]
 
 
 def mentions_and_relations(

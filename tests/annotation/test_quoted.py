@@ -12,9 +12,9 @@ import pytest
 
 from annotation.__main__ import build_parser
 from annotation.guidelines import guidelines_version
-from annotation.quoted import QuotedError, locate, occurrences, place, quote
+from annotation.quoted import QuotedError, place, quote
 from corpus import cli
-from corpus.schema import Article, Span
+from corpus.schema import Article
 from corpus.store import CorpusStore, load_annotation, write_json
 from corpus.text import derive_doc_id
 
@@ -67,26 +67,6 @@ def quoted() -> dict:
         ],
         "claim_links": [],
     }
-
-
-def test_occurrences_are_whole_words() -> None:
-    assert occurrences(TEXT, "he") == []  # not inside "the", "She" or "reopen"
-    assert occurrences(TEXT, "said") == [TEXT.index("said"), TEXT.rindex("said")]
-    assert occurrences(TEXT, "$2 million") == [TEXT.index("$2")]
-
-
-def test_locate_by_text_occurrence_or_context() -> None:
-    start = TEXT.rindex("said")
-    assert locate(TEXT, {"text": "said", "n": 2}) == Span(start, start + 4)
-    assert locate(TEXT, {"text": "said", "context": "mayor said"}) == Span(start, start + 4)
-    with pytest.raises(ValueError, match="'said' occurs 2 times: give 'n' \\(1-2\\)"):
-        locate(TEXT, {"text": "said"})
-    with pytest.raises(ValueError, match="'n' must be 1-2"):
-        locate(TEXT, {"text": "said", "n": 3})
-    with pytest.raises(ValueError, match="context 'the' occurs 6 times"):  # also in 'other'
-        locate(TEXT, {"text": "bridge", "context": "the"})
-    with pytest.raises(ValueError, match="'brid' is not in the text"):
-        locate(TEXT, {"text": "brid"})
 
 
 def test_place_gives_offsets_entities_and_ids_in_text_order() -> None:

@@ -8,10 +8,12 @@ from baselines.base import (
     OFF_TOKENS,
     OVERLAPPING,
     PRONOUN_NAMES,
+    RELATIONS_OF_LEFT_OUT,
+    SOURCES_LEFT_OUT,
     Draft,
     DraftClaim,
+    sentence_tokens,
 )
-from baselines.rules import sentence_tokens
 from corpus.schema import Article
 from corpus.validate import check_annotation
 
@@ -46,7 +48,14 @@ def test_names_that_an_annotation_cannot_hold_are_dropped_and_counted() -> None:
     assert [m.text for m in annotation.mentions] == ["Ann Lee", "Bo Ruiz"]
     assert [(r.head, r.tail) for r in annotation.relations] == [("m1", "m2")]
     assert annotation.claims[0].sources == ("m1",)
-    assert draft.dropped == {OFF_TOKENS: 1, OVERLAPPING: 1, PRONOUN_NAMES: 1, ACROSS_SENTENCES: 1}
+    assert draft.dropped == {
+        OFF_TOKENS: 1,
+        OVERLAPPING: 1,
+        PRONOUN_NAMES: 1,
+        ACROSS_SENTENCES: 1,
+        RELATIONS_OF_LEFT_OUT: 1,  # and what named them
+        SOURCES_LEFT_OUT: 1,
+    }
     assert check_annotation(annotation, Article("synthetic", TEXT), "draft") == []
 
 

@@ -102,3 +102,31 @@ def test_an_output_that_cannot_be_a_file_is_refused_before_the_work(
     with pytest.raises(SystemExit) as exit_info:
         main(["extract", "rules", "--output", str(tmp_path / output)])
     assert exit_info.value.code == 2 and message in capsys.readouterr().err
+
+
+def test_extract_asks_a_served_model_with_the_llm_options(
+    tmp_path: Path, synthetic_article: Article, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.baselines.llm.chat_server import ChatServer
+    from tests.baselines.llm.recordings import FIRST, FIRST_ANSWER, SECOND, SECOND_ANSWER
+
+    store = CorpusStore(tmp_path / "corpus")
+    store.save_article(synthetic_article)
+    output = tmp_path / "predictions.jsonl"
+    argv = ["extract", "llm", "--llm-model", "test-model", "--corpus", str(store.root)]
+    argv += ["--output", str(output), "--llm-cache", str(tmp_path / "cache")]
+    with ChatServer({FIRST: [FIRST_ANSWER], SECOND: [SECOND_ANSWER]}) as server:
+        monkeypatch.setenv("OPENAI_BASE_URL", server.url)
+        assert main(argv) == 0
+    [prediction] = read_predictions(output).values()
+    assert len(prediction[1].mentions) == 5 and len(server.requests) == 1  # one passage
+
+
+def test_list_says_why_the_llm_baseline_cannot_run(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
+    assert main(["list"]) == 0
+    assert (
+        "llm\t0.1.0\tentities, relations, claims\tunavailable: no model" in capsys.readouterr().out
+    )

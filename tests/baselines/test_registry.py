@@ -12,14 +12,14 @@ from tests.conftest import REPO
 
 
 def test_names_lists_the_builtin_baselines() -> None:
-    assert baselines.names() == ["crf", "rules", "spacy"]
+    assert baselines.names() == ["crf", "llm", "rules", "spacy"]
 
 
 def test_unknown_name_raises_with_known_names_and_suggestion() -> None:
     with pytest.raises(UnknownBaselineError) as error:
         baselines.get("rulez")
     message = str(error.value)
-    assert "unknown baseline 'rulez' (known: crf, rules, spacy)" in message
+    assert "unknown baseline 'rulez' (known: crf, llm, rules, spacy)" in message
     assert "did you mean 'rules'?" in message
 
 
@@ -53,16 +53,19 @@ def _modules_after(code: str) -> set[str]:
 def test_importing_the_registry_imports_no_baseline() -> None:
     modules = _modules_after("import baselines")
     assert "baselines.registry" in modules
-    assert not {"baselines.rules", "baselines.spacy_model", "baselines.crf"} & modules
+    assert (
+        not {"baselines.rules", "baselines.llm", "baselines.spacy_model", "baselines.crf"} & modules
+    )
 
 
 def test_getting_a_baseline_imports_only_what_it_needs() -> None:
     modules = _modules_after("import baselines; baselines.get('rules')")
     assert "baselines.rules" in modules
-    assert not {"baselines.spacy_model", "baselines.crf", "spacy"} & modules
+    assert not {"baselines.llm", "baselines.spacy_model", "baselines.crf", "spacy"} & modules
+    assert "openai" not in modules
 
 
 def test_listing_the_baselines_loads_no_model() -> None:
     modules = _modules_after("import baselines; [baselines.get(n) for n in baselines.names()]")
-    assert {"baselines.rules", "baselines.spacy_model", "baselines.crf"} <= modules
+    assert {"baselines.rules", "baselines.llm", "baselines.spacy_model", "baselines.crf"} <= modules
     assert not any(module.startswith("en_core_web_sm") for module in modules)
