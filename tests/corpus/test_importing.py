@@ -9,12 +9,19 @@ from pathlib import Path
 import pytest
 
 from baselines.__main__ import main as baselines_main
+from baselines.training import MIN_TRAIN_DOCUMENTS
 from benchmarks.__main__ import main as benchmarks_main
 from corpus import cli
 from corpus.__main__ import build_parser
 from corpus.store import CorpusStore
 from corpus.validate import check_corpus
-from tests.corpus.formats.synthetic import TEXT_A, write_brat_folder, write_exact, write_mapping
+from tests.corpus.formats.synthetic import (
+    TEXT_A,
+    write_brat_copies,
+    write_brat_folder,
+    write_exact,
+    write_mapping,
+)
 
 
 def run(*argv: str | Path) -> int:
@@ -168,3 +175,26 @@ def test_an_imported_brat_corpus_is_scored_by_the_benchmark(
     assert result["documents"] == 2 and result["predicted_documents"] == 2
     assert 0 < result["headline"]["entities.seqeval"]["f1"] <= 1
     assert "entities" in capsys.readouterr().out
+
+
+def test_an_imported_brat_corpus_trains_crf_for_another_corpus(
+    tmp_path: Path, corpus: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    brat = write_brat_copies(tmp_path / "brat", MIN_TRAIN_DOCUMENTS)
+    inputs = (brat, write_mapping(tmp_path / "map.toml"))
+    assert import_brat(inputs, corpus, "--split", "train", "--log", tmp_path / "log") == 0
+    other = tmp_path / "other"
+    other.mkdir()
+    scored = (write_brat_folder(tmp_path / "b"), inputs[1])
+    assert import_brat(scored, other, "--split", "test", "--log", tmp_path / "log-b") == 0
+    predictions = tmp_path / "crf.jsonl"
+    argv = ["extract", "crf", "--corpus", other, "--train-corpus", corpus, "--output", predictions]
+    assert baselines_main([*map(str, argv)]) == 0
+    trained = f"crf: trained on the train split of {corpus}: {MIN_TRAIN_DOCUMENTS} gold documents"
+    assert trained in capsys.readouterr().out
+    scores = tmp_path / "scores.json"
+    argv = ["evaluate", predictions, "--corpus", other, "--train-corpus", corpus, "--json", scores]
+    assert benchmarks_main([*map(str, argv), "--resamples", "10"]) == 0
+    result = json.loads(scores.read_text(encoding="utf-8"))
+    assert result["documents"] == 2 and result["predicted_documents"] == 2
+    assert result["headline"]["entities.seqeval"]["f1"] > 0

@@ -105,5 +105,14 @@ def write_brat_folder(folder: Path) -> Path:
     return folder
 
 
+def write_brat_copies(folder: Path, count: int) -> Path:
+    """``count`` SYNTHETIC variants of document ``a``, each with a closing paragraph of its own
+    (after every annotated span, so the ``.ann`` of ``a`` holds for each)."""
+    for index in range(count):
+        write_exact(folder / f"a{index}.txt", f"{TXT_A}\r\nSynthetic copy {index}.\r\n")
+        write_exact(folder / f"a{index}.ann", ANN_A)
+    return folder
+
+
 def write_mapping(path: Path) -> Path:
     return write_exact(path, MAPPING_TOML)
