@@ -68,11 +68,18 @@ class Document:
     sentences: list[tuple[Token, ...]]
     rules: Draft  # rule mentions and relations; rule claims only when prepared for training
     gold: Annotation | None
+    stacked: tuple[tuple[int, int, str], ...] = ()  # a stacked model's names (start, end, type)
 
     def rule_tags(self, index: int) -> list[str]:
+        """The rule baseline's BIO tag of each token of sentence ``index``, followed by the
+        stacked model's after a space when the document has one (``crf_features``)."""
         tokens = self.sentences[index]
         within = self.rules.mentions_within(tokens[0].start, tokens[-1].end)
-        return _tags(tokens, [self.rules.mentions[i] for i in within])
+        tags = _tags(tokens, [self.rules.mentions[i] for i in within])
+        if not self.stacked:
+            return tags
+        stacked = offsets_to_bio(tokens, [n for n in self.stacked if _spans(tokens, n)])[0]
+        return [f"{rule} {other}" for rule, other in zip(tags, stacked, strict=True)]
 
     def gold_tags(self, index: int) -> tuple[list[str], list[tuple[int, int, str]]]:
         """The gold BIO tags of sentence ``index``, and the gold names that touch the sentence
@@ -102,13 +109,22 @@ class Models:
     claim_kind: Pipeline
 
 
+def _spans(tokens: Sequence[Token], name: tuple[int, int, str]) -> bool:
+    """Whether ``name`` lies within the sentence of ``tokens``."""
+    return tokens[0].start <= name[0] and name[1] <= tokens[-1].end
+
+
 def _tags(tokens: Sequence[Token], mentions: Sequence[AnyMention]) -> list[str]:
     names = [(m.start, m.end, m.type) for m in mentions if m.kind == "NAM"]
-    inside = [span for span in names if tokens[0].start <= span[0] and span[1] <= tokens[-1].end]
-    return offsets_to_bio(tokens, inside)[0]
+    return offsets_to_bio(tokens, [name for name in names if _spans(tokens, name)])[0]
 
 
-def prepare_document(article: Article, gold: Annotation | None, rule_claims: bool) -> Document:
+def prepare_document(
+    article: Article,
+    gold: Annotation | None,
+    rule_claims: bool,
+    stacked: tuple[tuple[int, int, str], ...] = (),
+) -> Document:
     """Tokens and rule predictions of an article; the rule claims (the claim candidates of
     training) only with ``rule_claims``: prediction finds candidates on its own mentions."""
     sentences = sentence_tokens(article.text)
@@ -117,14 +133,21 @@ def prepare_document(article: Article, gold: Annotation | None, rule_claims: boo
         if rule_claims
         else mentions_and_relations(article, sentences)[0]
     )
-    return Document(article, sentences, rules, gold)
+    return Document(article, sentences, rules, gold, stacked)
 
 
 def prepare(
-    articles: Sequence[Article], gold: Sequence[Annotation] | None, rule_claims: bool
+    articles: Sequence[Article],
+    gold: Sequence[Annotation] | None,
+    rule_claims: bool,
+    stacked: Sequence[tuple[tuple[int, int, str], ...]] | None = None,
 ) -> list[Document]:
     by_id = {annotation.doc_id: annotation for annotation in gold or ()}
-    return [prepare_document(a, by_id.get(a.id), rule_claims) for a in articles]
+    names = stacked or [()] * len(articles)
+    return [
+        prepare_document(a, by_id.get(a.id), rule_claims, n)
+        for a, n in zip(articles, names, strict=True)
+    ]
 
 
 def _classifier(features: list[dict], labels: list[str]) -> Pipeline:
@@ -419,7 +442,7 @@ def _add_claims(
 
 @register("crf")
 class CrfExtractor(TrainableExtractor):
-    version = "0.2.0"
+    version = "0.3.0"
     layers = BENCHMARK_LAYERS
     # the CRF's L1 and L2 penalties; the first is the default
     settings = (
@@ -436,13 +459,39 @@ class CrfExtractor(TrainableExtractor):
     def fit(
         self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
     ) -> str:
-        training = fit_models(prepare(articles, gold, rule_claims=True), setting)
+        documents = prepare(articles, gold, rule_claims=True, stacked=self.stacked(articles))
+        training = fit_models(documents, setting)
         self.models = training.models
         return training.report()
+
+    def stacked(self, articles: Sequence[Article]) -> list[tuple[tuple[int, int, str], ...]]:
+        """The names a stacked model finds in each article, as features of the tagger: none."""
+        return [() for _ in articles]
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
         models = self.models
         if models is None:
-            raise NotTrainedError("the crf baseline must be trained (fit) before extract")
-        documents = (prepare_document(a, None, rule_claims=False) for a in articles)
+            raise NotTrainedError(f"the {self.name} baseline must be trained (fit) before extract")
+        documents = (
+            prepare_document(a, None, rule_claims=False, stacked=names)
+            for a, names in zip(articles, self.stacked(articles), strict=True)
+        )
         return self.built(predict_documents(documents, models))
+
+
+@register("crf-spacy")
+class CrfSpacyExtractor(CrfExtractor):
+    """The crf baseline with spaCy's entities (en_core_web_sm's recognizer alone) stacked as
+    features of its tagger, beside the rule baseline's."""
+
+    version = "0.1.0"
+
+    def unavailable(self) -> str | None:
+        from baselines.spacy_model import SpacyExtractor  # spaCy only where it is used
+
+        return SpacyExtractor().unavailable()
+
+    def stacked(self, articles: Sequence[Article]) -> list[tuple[tuple[int, int, str], ...]]:
+        from baselines.spacy_model import analyse, entity_pipeline, entity_spans
+
+        return [tuple(entity_spans(doc)) for doc in analyse(entity_pipeline(), articles)]

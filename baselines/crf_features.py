@@ -35,8 +35,17 @@ Attributes = dict[bytes, float | bool]
 NEIGHBOURS = (-2, -1, 1, 2)  # offsets of the neighbours whose features a token gets
 
 
+def _tag_names(prefix: str, rule_tag: str) -> dict[bytes, float]:
+    """The attributes of a token's tags: ``rule_tag`` is the rule baseline's BIO tag, followed
+    by a stacked model's after a space when there is one ("B-PERSON B-ORG")."""
+    rule, *stacked = rule_tag.split(" ")
+    names = {f"{prefix}rule:{rule}".encode(): 1.0}
+    names.update({f"{prefix}stacked:{tag}".encode(): 1.0 for tag in stacked})
+    return names
+
+
 def _own_attributes(word: str, rule_tag: str, first: bool) -> Attributes:
-    """A token's own attributes: the word, its affixes and shape, and its rule tag."""
+    """A token's own attributes: the word, its affixes and shape, and its tags."""
     lower = word.lower()
     return {
         b"bias": 1.0,
@@ -48,7 +57,7 @@ def _own_attributes(word: str, rule_tag: str, first: bool) -> Attributes:
         f"lower:{lower}".encode(): 1.0,
         f"shape:{shape(word)}".encode(): 1.0,
         b"title": word.istitle(),
-        f"rule:{rule_tag}".encode(): 1.0,
+        **_tag_names("", rule_tag),
     }
 
 
@@ -60,7 +69,7 @@ def _neighbour_attributes(word: str, rule_tag: str) -> tuple[Attributes, ...]:
             f"{offset}:lower:{lower}".encode(): 1.0,
             f"{offset}:shape:{word_shape}".encode(): 1.0,
             f"{offset}:title".encode(): word.istitle(),
-            f"{offset}:rule:{rule_tag}".encode(): 1.0,
+            **_tag_names(f"{offset}:", rule_tag),
         }
         for offset in NEIGHBOURS
     )

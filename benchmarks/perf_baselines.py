@@ -37,8 +37,9 @@ from corpus.schema import Article
 from corpus.store import CorpusStore
 from corpus.text import tokens as text_tokens
 
-# The targets, in tokens per second of the whole pipeline.
-TARGETS = {"rules": 100_000, "spacy": 4_000, "crf": 50_000}
+# The targets, in tokens per second of the whole pipeline; crf-spacy runs spaCy's
+# recognizer, so it is held to spacy's.
+TARGETS = {"rules": 100_000, "spacy": 4_000, "crf": 50_000, "crf-spacy": 4_000}
 CRF_TAGGER_ROW = "crf (tagger step only: features + decoding)"
 LENGTHS = (10_000, 100_000, 1_000_000)  # characters of one document: 10 KB, 100 KB, 1 MB
 

@@ -29,6 +29,7 @@ from baselines.rules.lexicon import (
     NOMINAL_HEADS,
     NOT_CONTENT_AFTER,
     NOUN_MARKERS,
+    NUMBER_WORDS,
     OPEN_QUOTES,
     PHRASAL_PARTICLES,
     POSSESSIVES,
@@ -130,7 +131,9 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
                 continue
             found.append(CueMatch(cue, i, end + len(closer), (last, end)))
             last = end + len(closer)
-        elif _plausible(words, i, last, cue, last < len(words) and capitalised[last]):
+        elif not (i and capitalised[i] and last - i == 1) and _plausible(
+            words, i, last, cue, last < len(words) and capitalised[last]
+        ):  # a capitalised word inside a sentence is part of a name ("the United States")
             if last < len(words) and words[last] in PHRASAL_PARTICLES.get(cue.lemma, ()):
                 last += 1  # the verb's particle belongs to the cue: "called on", "called for"
             found.append(CueMatch(cue, i, last))
@@ -152,11 +155,16 @@ def _plausible(words: Sequence[str], first: int, last: int, cue: Cue, name_follo
     previous = words[first - 1] if first else ""
     if following in NOT_CONTENT_AFTER:
         return False
+    if last - first == 1 and (
+        previous in NOUN_MARKERS
+        or previous.isdigit()
+        or previous in NUMBER_WORDS
+        or following in ("-", "–")
+    ):
+        return False  # a noun: "Russia's state Rossiiskaya Gazeta", "other states", "16 states"
     bare = words[first] == cue.lemma.split()[0] and last - first == 1
     if not bare:
         return True
-    if previous in NOUN_MARKERS:
-        return False  # "Russia's state Rossiiskaya Gazeta"
     if following in COPULAS:
         return previous in SUBJECT_PRONOUNS  # "what they say is ..."
     return following in CLAUSE_STARTS or not following.isalpha() or name_follows
@@ -224,6 +232,10 @@ class ClaimFinder:
             sources: tuple[int, ...] = (after_source[2],)
         else:
             sources = self._sources_before(tokens, mentions, match.first, previous)
+            if not sources and "before" in match.cue.source:
+                sources = self._clause_subject(tokens, mentions, match.first)
+            elif not sources and match.cue.source == ("after",):
+                sources = self._nominal_after(tokens, mentions, match.last)
         cue_span = self._cue_span(tokens, match.first, match.last)
         return self._add(content, cue_span, sources, match.cue, None)
 
@@ -369,6 +381,37 @@ class ClaimFinder:
             if owner is not None and mentions.type(owner[2]) in SOURCE_TYPES:
                 return (owner[2],)
         nominal = self._nominal_ending(tokens, mentions, j)
+        return () if nominal is None else (nominal,)
+
+    def _clause_subject(
+        self, tokens: Sequence[Token], mentions: SentenceMentions, cue_first: int
+    ) -> tuple[int, ...]:
+        """The subject of a cue with no source beside it: the name before ", who" ("Tuilaepa,
+        who told ..."), else the first source named or the first subject pronoun of the
+        sentence before the cue ("Amman, who ..., sent ... and advised"; "He continued by
+        announcing")."""
+        k = cue_first - 1
+        while k >= 0 and tokens[k].text.lower() in SOURCE_CUE_FILLERS:
+            k -= 1
+        if k >= 1 and tokens[k].text.lower() == "who" and tokens[k - 1].text == ",":
+            antecedent = _mention_ending(mentions, k - 1)
+            if antecedent is not None and mentions.type(antecedent[2]) in SOURCE_TYPES:
+                return (antecedent[2],)
+        for j in range(cue_first):
+            found = _mention_starting(mentions, j)
+            if found is not None and mentions.type(found[2]) in PRODUCERS:
+                return (found[2],)
+            if tokens[j].text.lower() in SUBJECT_PRONOUNS and tokens[j].text.lower() != "it":
+                return (self._pronoun_source(tokens[j]),)
+        return ()
+
+    def _nominal_after(
+        self, tokens: Sequence[Token], mentions: SentenceMentions, i: int
+    ) -> tuple[int, ...]:
+        """A noun phrase source that follows its cue up to a comma ("according to
+        authorities, ..."), typed by its head noun."""
+        comma = next((k for k in range(i, min(i + 6, len(tokens))) if tokens[k].text == ","), None)
+        nominal = None if comma is None else self._nominal_ending(tokens, mentions, comma - 1)
         return () if nominal is None else (nominal,)
 
     def _pronoun_source(self, token: Token) -> int:

@@ -365,6 +365,23 @@ NOMINAL_HEADS: dict[str, str] = {
             "witnesses",
             "eyewitness",
             "eyewitnesses",
+            "prosecutor",
+            "prosecutors",
+            "lawyer",
+            "lawyers",
+            "researcher",
+            "researchers",
+            "scientist",
+            "scientists",
+            "critic",
+            "critics",
+            "doctor",
+            "doctors",
+            "resident",
+            "residents",
+            "publicist",
+            "investigator",
+            "investigators",
         ]
     },
 }
@@ -598,6 +615,7 @@ COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
 # Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
 NOUN_MARKERS: frozenset[str] = frozenset(
     {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
+    | {"other", "some", "many", "several", "all", "both", "few", "these", "those", "most"}
 )
 # Auxiliaries and modals that belong to the cue ("have denied").
 CUE_AUXILIARIES: frozenset[str] = frozenset(

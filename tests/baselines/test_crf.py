@@ -6,6 +6,7 @@ import pytest
 import sklearn_crfsuite
 
 from baselines.crf import CrfExtractor, NotTrainedError, prepare, tag_sentence
+from baselines.crf_features import token_features
 from corpus.schema import Annotation, Article, Mention
 from corpus.validate import check_annotation
 
@@ -98,3 +99,19 @@ def test_tagger_step_gives_one_tag_per_token(
     tags = tag_sentence(document, 0, extractor.models)
     assert len(tags) == len(document.sentences[0])
     assert tags[:2] == ["B-PERSON", "I-PERSON"]  # "Maria Lopez", learnt from the same text
+
+
+def test_stacked_names_are_tagger_attributes_beside_the_rule_tags(
+    synthetic_article: Article,
+) -> None:
+    # SYNTHETIC stacked names: "Maria Lopez" as a PERSON, "Canada" (not one) left out
+    start = synthetic_article.text.index("Maria Lopez")
+    stacked = ((start, start + len("Maria Lopez"), "PERSON"),)
+    (plain,) = prepare([synthetic_article], None, rule_claims=False)
+    (document,) = prepare([synthetic_article], None, rule_claims=False, stacked=[stacked])
+    rule_tags, tags = plain.rule_tags(0), document.rule_tags(0)
+    assert [tag.split(" ")[0] for tag in tags] == rule_tags
+    assert [tag.split(" ")[1] for tag in tags][:3] == ["B-PERSON", "I-PERSON", "O"]
+    features = token_features(document.sentences[0], tags)
+    assert features[0][b"stacked:B-PERSON"] == 1.0 and features[1][b"-1:stacked:B-PERSON"] == 1.0
+    assert features[0][f"rule:{rule_tags[0]}".encode()] == 1.0

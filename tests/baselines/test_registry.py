@@ -12,14 +12,14 @@ from tests.conftest import REPO
 
 
 def test_names_lists_the_builtin_baselines() -> None:
-    assert baselines.names() == ["crf", "llm", "rules", "spacy"]
+    assert baselines.names() == ["crf", "crf-spacy", "llm", "rules", "spacy"]
 
 
 def test_unknown_name_raises_with_known_names_and_suggestion() -> None:
     with pytest.raises(UnknownBaselineError) as error:
         baselines.get("rulez")
     message = str(error.value)
-    assert "unknown baseline 'rulez' (known: crf, llm, rules, spacy)" in message
+    assert "unknown baseline 'rulez' (known: crf, crf-spacy, llm, rules, spacy)" in message
     assert "did you mean 'rules'?" in message
 
 

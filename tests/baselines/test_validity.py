@@ -16,7 +16,7 @@ from corpus.store import REPO_CORPUS, CorpusStore
 from corpus.validate import check_annotation
 from tests.baselines.adversarial import synthetic_articles
 
-VALID_BY_CONSTRUCTION = ("rules", "crf")
+VALID_BY_CONSTRUCTION = ("rules", "crf", "crf-spacy")
 
 
 @pytest.fixture(scope="module")
@@ -26,11 +26,11 @@ def every_article() -> list[Article]:
     return articles + synthetic_articles()
 
 
-@pytest.mark.parametrize("name", ["rules", "crf", "spacy"])
+@pytest.mark.parametrize("name", ["rules", "crf", "crf-spacy", "spacy"])
 def test_every_prediction_on_every_article_is_valid(
     name: str, every_article: list[Article]
 ) -> None:
-    if name == "spacy" and installed_model() is None:
+    if name in ("spacy", "crf-spacy") and installed_model() is None:
         pytest.skip("no spaCy English model installed")
     extractor = baselines.get(name)
     if isinstance(extractor, TrainableExtractor):

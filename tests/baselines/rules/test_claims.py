@@ -202,3 +202,32 @@ def test_a_quotation_after_its_cue_is_the_content_and_call_takes_its_particle() 
     found = claims_of("Peru's envoy Mara Velt said, “The bridge is closed.”")
     assert found == [("The bridge is closed", ("Mara Velt",), "said", "ASSERT")]
     assert claims_of("Mara Velt called on Peru to reopen the bridge.")[0][2] == "called on"
+
+
+def test_a_cue_without_a_source_beside_it_takes_its_clause_subject() -> None:
+    # SYNTHETIC sentences: a relative clause's antecedent, a sentence's first person, a pronoun
+    relative = "This included the home of Maria Lopez, who told reporters the plan failed."
+    assert claims_of(relative) == [
+        ("the plan failed", ("Maria Lopez",), "told reporters", "ASSERT")
+    ]
+    assert claims_of("Maria Lopez left Lima and later admitted that the plan failed.") == [
+        ("the plan failed", ("Maria Lopez",), "admitted", "ASSERT")
+    ]
+    assert claims_of("He continued by announcing that the plan failed.") == [
+        ("the plan failed", ("He",), "announcing", "ASSERT")
+    ]
+
+
+def test_a_noun_phrase_after_according_to_is_its_source() -> None:
+    draft = draft_of("According to prosecutors, the bridge was weak.")
+    (claim,) = draft.claims
+    assert [surface(draft, s) for s in claim.sources] == ["prosecutors"]
+
+
+def test_cue_words_used_as_nouns_or_inside_names_are_no_cues() -> None:
+    # SYNTHETIC sentences: "states" and "reports" as nouns, a cue word inside a name
+    assert cues_of("Other states had decided to wait.") == []
+    assert cues_of("16 states filed a lawsuit and ten states waited.") == []
+    assert cues_of("The reports were late.") == []
+    assert cues_of("She visited the United States in May.") == []
+    assert cues_of("It is a state-owned firm.") == []
