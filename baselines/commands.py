@@ -5,10 +5,17 @@ from __future__ import annotations
 import argparse
 
 from baselines import registry
-from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
+from baselines.base import BaselineError, TrainableExtractor, describe_dropped
 from baselines.llm.settings import add_llm_options, llm_settings
 from baselines.training import training_documents
-from corpus.cli import add_corpus_option, add_train_corpus_option, output_file, subcommand
+from baselines.workers import extract_with_workers
+from corpus.cli import (
+    add_corpus_option,
+    add_train_corpus_option,
+    add_workers_option,
+    output_file,
+    subcommand,
+)
 from corpus.jsonl import write_jsonl
 from corpus.store import CorpusStore
 
@@ -35,6 +42,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     add_corpus_option(parser)
     add_train_corpus_option(parser)
+    add_workers_option(parser, "extract the articles, in chunks")
     add_llm_options(parser)
 
 
@@ -69,7 +77,8 @@ def _extract(args: argparse.Namespace) -> int:
         )
         print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
     store = CorpusStore(args.corpus)
-    predictions = extract_all(extractor, list(store.articles()), progress=True)
+    articles = list(store.articles())
+    predictions = extract_with_workers(extractor, articles, args.workers, progress=True)
     count = write_jsonl(args.output, (annotation.to_dict() for annotation in predictions))
     print(f"{count} predictions written to {args.output}")
     if extractor.dropped:

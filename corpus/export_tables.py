@@ -3,9 +3,9 @@
 Each gold file is read once and its article tokenized once: the validation of a gold file
 tokenizes its text, and the rows of the ``ner``, ``claims`` and ``relations`` configurations
 reuse those sentences (``corpus.text`` keeps the last text's). The gold documents of a split
-go, in id order, in chunks of ``CHUNK_DOCUMENTS`` to a pool of worker processes, each of
-which returns one Arrow table per configuration; the tables are joined in chunk order, so the
-export is the same, byte for byte, whatever the number of workers.
+go, in id order, in chunks of ``CHUNK_DOCUMENTS`` to worker processes (``corpus.parallel``),
+each of which returns one Arrow table per configuration; the tables are joined in chunk order,
+so the export is the same, byte for byte, whatever the number of workers.
 """
 
 from __future__ import annotations
@@ -13,20 +13,18 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
-from tqdm import tqdm
 
 from corpus.cli import all_cores
 from corpus.export_rows import ROW_BUILDERS, GoldDocument, split_statistics
 from corpus.features import CONFIG_FEATURES, label_encoder
 from corpus.licences import is_open
+from corpus.parallel import map_in_order
 from corpus.schema import Article, ArticleMeta
 from corpus.store import CorpusError, CorpusStore
 from corpus.text import sentences
@@ -152,29 +150,13 @@ def _chunks(store: CorpusStore, open_only: bool) -> list[Chunk]:
 
 
 def _results(chunks: Sequence[Chunk], articles: dict, workers: int) -> Iterator[ChunkTables]:
-    """Each chunk's tables, in order: in this process with one worker or one chunk, else in
-    a pool of ``workers`` processes (spawned: nothing is inherited but the articles)."""
-    bar = tqdm(total=sum(len(c.paths) for c in chunks), desc="validate and export", unit="doc")
-    with bar:
-        if workers == 1 or len(chunks) <= 1:
-            _set_articles(articles)
-            try:
-                for chunk in chunks:
-                    yield chunk_tables(chunk)
-                    bar.update(len(chunk.paths))
-            finally:
-                _set_articles({})
-            return
-        pool = ProcessPoolExecutor(
-            min(workers, len(chunks)),
-            mp_context=get_context("spawn"),
-            initializer=_set_articles,
-            initargs=(articles,),
-        )
-        with pool:
-            for chunk, result in zip(chunks, pool.map(chunk_tables, chunks), strict=True):
-                yield result
-                bar.update(len(chunk.paths))
+    """Each chunk's tables, in order, in up to ``workers`` processes (forked: they inherit
+    the articles)."""
+    _set_articles(articles)
+    try:
+        yield from map_in_order(chunk_tables, chunks, workers, "validate and export (chunks)")
+    finally:
+        _set_articles({})
 
 
 def gold_tables(
