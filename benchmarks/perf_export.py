@@ -17,6 +17,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchmarks.perf_workers import worker_counts
 from corpus.cli import all_cores, positive_int
 from corpus.export import export_corpus
 from corpus.schema import Annotation, Article, ArticleMeta, Claim, Entity, Mention, Relation, Span
@@ -27,7 +28,7 @@ from corpus.validate import check_corpus, is_pronoun
 SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vo", "ne", "di", "por", "gu", "fe")
 PARAGRAPHS, SENTENCES = 6, 4  # per document; each sentence has ~25 tokens
 SPLITS = {"train": 0.8, "dev": 0.1, "test": 0.1}
-TARGET_SECONDS = 60  # the issue's target for 10,000 documents
+TARGET_DOCUMENTS, TARGET_SECONDS = 10_000, 60  # the issue's target
 
 
 def word(rng: random.Random, capital: bool = False) -> str:
@@ -123,14 +124,11 @@ def folder_digest(folder: Path) -> str:
     return digest.hexdigest()
 
 
-def worker_counts(most: int) -> list[int]:
-    """1, 2 and ``most`` workers (each once)."""
-    return sorted({1, min(2, most), most})
-
-
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.perf_export", description=__doc__)
-    parser.add_argument("--documents", type=int, default=10_000, help="synthetic documents")
+    parser.add_argument(
+        "--documents", type=int, default=TARGET_DOCUMENTS, help="synthetic documents"
+    )
     parser.add_argument("--seed", type=int, default=0, help="seed of the synthetic corpus")
     parser.add_argument(
         "--workers",
@@ -139,7 +137,7 @@ def main() -> None:
         metavar="N",
         help="the most workers timed (default: every core); 1, 2 and N are timed",
     )
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="perf-export-") as work:
         store = write_synthetic_corpus(Path(work) / "corpus", args.documents, args.seed)
         print(f"synthetic corpus: {args.documents} documents, {folder_size(store.root):,} bytes")
@@ -157,9 +155,12 @@ def main() -> None:
             elapsed = time.perf_counter() - started
             digests[workers] = folder_digest(out)
             met = "yes" if elapsed < TARGET_SECONDS else "NO"
+            target = (
+                f" (under {TARGET_SECONDS} s: {met})" if args.documents == TARGET_DOCUMENTS else ""
+            )
             print(
                 f"export (validation included), {workers} worker(s): {elapsed:.1f} s, "
-                f"{args.documents / elapsed:,.0f} documents/s (under {TARGET_SECONDS} s: {met})"
+                f"{args.documents / elapsed:,.0f} documents/s{target}"
             )
         same = len(set(digests.values())) == 1
         print(f"bytes identical across worker counts {sorted(digests)}: {'yes' if same else 'NO'}")
