@@ -116,8 +116,9 @@ def _chunk_tables(chunk: Chunk) -> ChunkTables:
         result.problems += problems
         if result.problems or chunk.split is None:
             continue
+        assert annotation is not None  # it loaded: it has no problem
         article = _ARTICLES[annotation.doc_id]
-        assert annotation is not None and article is not None  # checked without a problem
+        assert article is not None  # it loaded: the gold file has no problem
         if chunk.open_only and not is_open(article.meta.rights):
             result.left_out.append(article.meta)
             continue
