@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 from baselines import registry
-from baselines.base import BaselineError, TrainableExtractor, describe_dropped, extract_all
+from baselines.base import BaselineError, TrainableExtractor, describe_dropped
 from baselines.llm.settings import add_llm_options, llm_settings
+from baselines.ray_engine import extract_on_ray
 from baselines.training import training_documents
-from corpus.cli import add_corpus_option, add_train_corpus_option, output_file, subcommand
+from baselines.workers import extract_with_workers
+from corpus.cli import (
+    add_corpus_option,
+    add_train_corpus_option,
+    add_workers_option,
+    output_file,
+    subcommand,
+)
+from corpus.export_rows import dataset_articles
 from corpus.jsonl import write_jsonl
 from corpus.store import CorpusStore
 
@@ -20,8 +30,9 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "extract",
         _extract,
         "Run one baseline on the articles of a corpus folder and write its predictions as "
-        "JSON Lines (one annotation per document); a trained baseline is first trained, with "
-        "its default setting, on the gold documents of the train split of --train-corpus.",
+        "JSON Lines (one annotation per document, in article order); a trained baseline is first "
+        "trained, with its default setting, on the gold documents of the train split of "
+        "--train-corpus.",
     )
     parser.add_argument(
         "baseline", type=baseline_name, help="baseline name (see `python -m baselines list`)"
@@ -35,6 +46,29 @@ def register(verbs: argparse._SubParsersAction) -> None:
     )
     add_corpus_option(parser)
     add_train_corpus_option(parser)
+    parser.add_argument(
+        "--dataset",
+        type=Path,
+        default=None,
+        metavar="DIR",
+        help="extract the articles of an exported dataset folder (python -m corpus export: its "
+        "data/documents/*.parquet, file by file in name order) instead of --corpus",
+    )
+    add_workers_option(parser, "extract the articles, in chunks (Ray workers with --engine ray)")
+    parser.add_argument(
+        "--engine",
+        choices=("processes", "ray"),
+        default="processes",
+        help="processes: worker processes on this machine (default); ray: Ray Data map_batches "
+        "on a Ray cluster, for pools beyond one machine (the claimwire[scale] extra)",
+    )
+    parser.add_argument(
+        "--ray-address",
+        default=None,
+        metavar="ADDRESS",
+        help="the Ray cluster to run on (with --engine ray; default: a local instance started "
+        "for the run, on 127.0.0.1, stopped after)",
+    )
     add_llm_options(parser)
 
 
@@ -58,20 +92,32 @@ def _list(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    extractor = registry.get(args.baseline, {"llm": llm_settings(args)})
+    settings = {"llm": llm_settings(args)}
+    extractor = registry.get(args.baseline, settings)
     reason = extractor.unavailable()
     if reason:
         raise BaselineError(f"{args.baseline}: {reason}")
-    if isinstance(extractor, TrainableExtractor):
-        train_store = CorpusStore(args.train_corpus or args.corpus)
-        report = extractor.fit(
-            *training_documents(train_store, args.baseline), extractor.settings[0]
+    train_corpus = args.train_corpus or args.corpus
+    if args.engine == "ray":
+        articles = args.dataset or list(CorpusStore(args.corpus).articles())
+        lines, dropped = extract_on_ray(
+            args.baseline, settings, train_corpus, articles, args.workers, args.ray_address, True
         )
-        print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
-    store = CorpusStore(args.corpus)
-    predictions = extract_all(extractor, list(store.articles()), progress=True)
-    count = write_jsonl(args.output, (annotation.to_dict() for annotation in predictions))
+    else:
+        if isinstance(extractor, TrainableExtractor):
+            train_store = CorpusStore(train_corpus)
+            report = extractor.fit(
+                *training_documents(train_store, args.baseline), extractor.settings[0]
+            )
+            print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
+        if args.dataset:
+            articles = dataset_articles(args.dataset)
+        else:
+            articles = list(CorpusStore(args.corpus).articles())
+        predictions = extract_with_workers(extractor, articles, args.workers, progress=True)
+        lines, dropped = [annotation.to_dict() for annotation in predictions], extractor.dropped
+    count = write_jsonl(args.output, lines)
     print(f"{count} predictions written to {args.output}")
-    if extractor.dropped:
-        print(f"left out to keep them valid: {describe_dropped(extractor.dropped)}")
+    if dropped:
+        print(f"left out to keep them valid: {describe_dropped(dropped)}")
     return 0

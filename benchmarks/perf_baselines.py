@@ -16,6 +16,11 @@ A second table shows how the cost grows with the length of one document: for eac
 ``--lengths`` (characters; 10 KB, 100 KB and 1 MB by default) one article of that length (the
 corpus's texts joined as paragraphs) is extracted; its CPU time per token, and that figure's
 ratio to the shortest document's, which stays near 1 for a baseline linear in the length.
+
+A last table (``benchmarks.perf_workers``) shows the throughput of the same articles at 1, 2 and
+N worker processes (``--workers``, default every core) and on a local Ray instance with N Ray
+workers (``--engines``), against the issue's targets: two workers at least 1.7 times one, Ray
+within 1.5 times the process pool's time.
 """
 
 from __future__ import annotations
@@ -32,7 +37,8 @@ from pathlib import Path
 import baselines
 from baselines.base import Extractor, TrainableExtractor, batches, extract_all
 from baselines.training import training_documents
-from corpus.cli import add_corpus_option, positive_int
+from benchmarks.perf_workers import ENGINES, print_scaling, scaling
+from corpus.cli import add_corpus_option, add_workers_option, positive_int
 from corpus.schema import Article
 from corpus.store import CorpusStore
 from corpus.text import tokens as text_tokens
@@ -127,15 +133,22 @@ def by_length(
 
 
 def measure(
-    name: str, corpus: Path, tokens: int, rounds: int, lengths: Sequence[int]
-) -> tuple[list[Row], list[Row]]:
+    name: str,
+    corpus: Path,
+    tokens: int,
+    rounds: int,
+    lengths: Sequence[int],
+    workers: int = 1,
+    engines: Sequence[str] = (),
+) -> tuple[list[Row], list[Row], list[Row]]:
     """Run in a child process: load, train if needed, warm up, then time the extraction; the
-    rows of the speed table, and those of the cost by document length."""
+    rows of the speed table, those of the cost by document length, and those of the
+    throughput by workers (up to ``workers``) on ``engines``."""
     store = CorpusStore(corpus)
     extractor = baselines.get(name)
     reason = extractor.unavailable()
     if reason:
-        return [{"baseline": name, "skipped": reason}], []
+        return [{"baseline": name, "skipped": reason}], [], []
     articles, total = repeated_articles(store, tokens)
     started = time.perf_counter()
     if isinstance(extractor, TrainableExtractor):
@@ -150,7 +163,9 @@ def measure(
     if name == "crf":
         tagger = _fastest(rounds, lambda: crf_tagger_step(extractor, articles))
         rows.append(_speed(CRF_TAGGER_ROW, total, *tagger))
-    return rows, by_length(extractor, store, lengths, rounds)
+    lengths_rows = by_length(extractor, store, lengths, rounds)
+    by_workers = scaling(name, corpus, articles, total, rounds, workers, engines) if engines else []
+    return rows, lengths_rows, by_workers
 
 
 def _child(
@@ -159,9 +174,11 @@ def _child(
     tokens: int,
     rounds: int,
     lengths: Sequence[int],
+    workers: int,
+    engines: Sequence[str],
     results: multiprocessing.Queue,
 ) -> None:
-    results.put(measure(name, corpus, tokens, rounds, lengths))
+    results.put(measure(name, corpus, tokens, rounds, lengths, workers, engines))
 
 
 def _rows_of(child: multiprocessing.process.BaseProcess, results: multiprocessing.Queue) -> list:
@@ -225,6 +242,14 @@ def main(argv: list[str] | None = None) -> int:
         metavar="CHARS",
         help="document lengths of the cost-by-length table (default: 10000 100000 1000000)",
     )
+    add_workers_option(parser, "the last table times (1, 2 and N)")
+    parser.add_argument(
+        "--engines",
+        nargs="*",
+        choices=ENGINES,
+        default=list(ENGINES),
+        help="engines of the throughput-by-workers table (default: processes ray; none: no table)",
+    )
     args = parser.parse_args(argv)
     context = multiprocessing.get_context("spawn")
     print(f"each figure: the fastest of {args.rounds} round(s) over the same articles")
@@ -233,21 +258,34 @@ def main(argv: list[str] | None = None) -> int:
         "target tokens/s  met (wall and CPU)"
     )
     length_rows: list[Row] = []
+    worker_rows: list[Row] = []
     for name in args.baselines or baselines.names():
         results = context.Queue()
         child = context.Process(
             target=_child,
-            args=(name, args.corpus, args.tokens, args.rounds, args.lengths, results),
+            args=(
+                name,
+                args.corpus,
+                args.tokens,
+                args.rounds,
+                args.lengths,
+                args.workers,
+                args.engines,
+                results,
+            ),
         )
         child.start()
-        rows, by_length_rows = _rows_of(child, results)
+        rows, by_length_rows, by_workers_rows = _rows_of(child, results)
         for row in rows:
             if "skipped" in row:
                 print(f"{row['baseline']}  skipped: {row['skipped']}")
             else:
                 _print_row(row)
         length_rows += by_length_rows
+        worker_rows += by_workers_rows
     _print_length_rows(length_rows)
+    if worker_rows:
+        print_scaling(worker_rows)
     return 0
 
 

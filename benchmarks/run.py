@@ -29,16 +29,23 @@ from pathlib import Path
 from typing import Any
 
 import baselines
-from baselines.base import BaselineError, Extractor, TrainableExtractor, extract_all
+from baselines.base import BaselineError, Extractor, TrainableExtractor
 from baselines.commands import baseline_name
 from baselines.llm.settings import add_llm_options, llm_settings
 from baselines.training import training_documents
+from baselines.workers import extract_with_workers
 from benchmarks.evaluate import evaluate
 from benchmarks.groups import Group, scored_groups
 from benchmarks.leaderboard import render
 from benchmarks.metrics.counts import rounded
 from benchmarks.plots import write_plots
-from corpus.cli import add_corpus_option, add_train_corpus_option, subcommand
+from corpus.cli import (
+    add_corpus_option,
+    add_train_corpus_option,
+    add_workers_option,
+    all_cores,
+    subcommand,
+)
 from corpus.output_folder import check_replaceable, replacing_folder
 from corpus.store import CorpusStore, write_json, write_text_atomic
 
@@ -55,14 +62,16 @@ def corpus_revision(store: CorpusStore) -> str:
     return digest.hexdigest()
 
 
-def dev_score(extractor: Extractor, dev: Group) -> float:
+def dev_score(extractor: Extractor, dev: Group, workers: int = 1) -> float:
     """``CHOICE_METRIC`` of the extractor's predictions on the dev group."""
-    predicted = {p.doc_id: p for p in extract_all(extractor, dev.articles)}
+    predicted = {p.doc_id: p for p in extract_with_workers(extractor, dev.articles, workers)}
     by_id = {article.id: article for article in dev.articles}
     return evaluate(dev.gold, predicted, by_id, split=dev.split).headline()[CHOICE_METRIC]
 
 
-def train(extractor: TrainableExtractor, train_store: CorpusStore, dev: Group | None) -> str:
+def train(
+    extractor: TrainableExtractor, train_store: CorpusStore, dev: Group | None, workers: int = 1
+) -> str:
     """Train ``extractor`` on the train split of ``train_store`` with the setting that scores
     best on ``dev`` (the earlier on a tie; the default without dev gold); returns the protocol
     in one line. Raises :class:`BaselineError` when the train split has too little gold."""
@@ -76,7 +85,7 @@ def train(extractor: TrainableExtractor, train_store: CorpusStore, dev: Group | 
     scores = []
     for setting in settings:
         report = extractor.fit(gold, articles, setting)
-        scores.append(dev_score(extractor, dev))
+        scores.append(dev_score(extractor, dev, workers))
         chosen = f"{extractor.name}: {_setting(setting)}: dev {CHOICE_METRIC} {scores[-1]:.4f}"
         print(chosen, file=sys.stderr)
     best = scores.index(max(scores))
@@ -92,11 +101,12 @@ def _setting(setting: dict[str, float]) -> str:
     return ", ".join(f"{name}={value}" for name, value in setting.items()) or "default setting"
 
 
-def score_groups(extractor: Extractor, groups: Sequence[Group]) -> dict[str, Any]:
+def score_groups(extractor: Extractor, groups: Sequence[Group], workers: int = 1) -> dict[str, Any]:
     """Per group: its documents and the scores of the extractor's predictions (None without
-    gold). The extractor predicts every scored article once."""
+    gold). The extractor predicts every scored article once, in ``workers`` processes."""
     articles = [article for group in groups for article in group.articles]
-    predicted = {p.doc_id: p for p in extract_all(extractor, articles, progress=True)}
+    predictions = extract_with_workers(extractor, articles, workers, progress=True)
+    predicted = {p.doc_id: p for p in predictions}
     scored = {}
     for group in groups:
         by_id = {article.id: article for article in group.articles}
@@ -116,24 +126,27 @@ def score_groups(extractor: Extractor, groups: Sequence[Group]) -> dict[str, Any
     return scored
 
 
-def prepare(extractor: Extractor, groups: Sequence[Group], train_store: CorpusStore) -> str | None:
+def prepare(
+    extractor: Extractor, groups: Sequence[Group], train_store: CorpusStore, workers: int = 1
+) -> str | None:
     """Train a trained baseline (its setting chosen on dev) and return its protocol; None for
     one applied as is, whose protocol is read after it ran (it may report the run: llm).
     Raises ``BaselineError`` when it cannot be trained (too little gold)."""
     if not isinstance(extractor, TrainableExtractor):
         return None
     dev = next((group for group in groups if group.name == "dev"), None)
-    protocol = train(extractor, train_store, dev)
+    protocol = train(extractor, train_store, dev, workers)
     extractor.dropped.clear()  # count what the scored predictions drop, not the choice's
     return protocol
 
 
 def run_baseline(
-    extractor: Extractor, groups: Sequence[Group], protocol: str | None
+    extractor: Extractor, groups: Sequence[Group], protocol: str | None, workers: int = 1
 ) -> dict[str, Any]:
     """The result of one (prepared) baseline: its name, version, protocol and layers, what its
-    drafts left out to stay valid, and its scores per group."""
-    groups_scored = score_groups(extractor, groups)
+    drafts left out to stay valid, and its scores per group (predicted in ``workers``
+    processes: the same figures whatever their number)."""
+    groups_scored = score_groups(extractor, groups, workers)
     return {
         "baseline": extractor.result_name,
         "baseline_version": extractor.version,
@@ -153,11 +166,14 @@ def run(
     date: str,
     train_corpus: Path | None = None,
     settings: Mapping[str, Any] | None = None,
+    workers: int | None = None,
 ) -> tuple[list[dict[str, Any]], dict[str, str]]:
     """Run and score every baseline of ``names`` (made with its ``settings``, by name: see
     ``baselines.get``), then replace ``results_dir`` with their results, the leaderboard and
     the plots; returns the results and the skipped. Trained baselines learn from the train
-    split of ``train_corpus`` (default: ``corpus``)."""
+    split of ``train_corpus`` (default: ``corpus``); extraction runs in ``workers`` processes
+    (default: every core)."""
+    workers = workers or all_cores()
     check_replaceable(results_dir)  # before the work
     store = CorpusStore(corpus)
     train_store = CorpusStore(train_corpus or corpus)
@@ -174,7 +190,7 @@ def run(
         reason = extractor.unavailable()
         if reason is None:
             try:
-                protocol = prepare(extractor, groups, train_store)
+                protocol = prepare(extractor, groups, train_store, workers)
             except BaselineError as error:  # e.g. too little gold to train on
                 reason = str(error).removeprefix(f"{name}: ")
         if reason is not None:
@@ -182,7 +198,8 @@ def run(
             print(f"skipped {name}: {reason}", file=sys.stderr)
             continue
         # a failure while it runs (an endpoint that cannot be reached) stops the run
-        results.append(rounded(provenance | run_baseline(extractor, groups, protocol)))
+        result = run_baseline(extractor, groups, protocol, workers)
+        results.append(rounded(provenance | result))
     with replacing_folder(results_dir, "python -m benchmarks run") as staging:
         for result in results:
             write_json(staging / f"{result['baseline']}.json", result)
@@ -227,6 +244,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         metavar="YYYY-MM-DD",
         help="date recorded in the results (default: today, UTC)",
     )
+    add_workers_option(parser, "extract the articles, in chunks")
     add_llm_options(parser)
 
 
@@ -234,6 +252,8 @@ def _run(args: argparse.Namespace) -> int:
     date = args.date or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     names = args.baselines or baselines.names()
     settings = {"llm": llm_settings(args)}
-    results, skipped = run(args.corpus, names, args.results, date, args.train_corpus, settings)
+    results, skipped = run(
+        args.corpus, names, args.results, date, args.train_corpus, settings, args.workers
+    )
     print(render(results, skipped))
     return 0

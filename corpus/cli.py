@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -94,3 +95,19 @@ TRAIN_CORPUS_HELP = (
 
 def add_train_corpus_option(parser: argparse.ArgumentParser, help: str = TRAIN_CORPUS_HELP) -> None:
     parser.add_argument("--train-corpus", type=Path, default=None, metavar="DIR", help=help)
+
+
+def all_cores() -> int:
+    """The default number of worker processes: every core."""
+    return os.cpu_count() or 1
+
+
+def add_workers_option(parser: argparse.ArgumentParser, what: str) -> None:
+    parser.add_argument(
+        "--workers",
+        type=positive_int,
+        default=all_cores(),
+        metavar="N",
+        help=f"worker processes that {what}; the output is the same whatever their number "
+        f"(default: every core, here {all_cores()})",
+    )

@@ -18,18 +18,18 @@ import argparse
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pyarrow as pa
 import pyarrow.parquet as pq
-from datasets import DatasetInfo, Features, SplitDict, SplitInfo
+from datasets import DatasetInfo, SplitDict, SplitInfo
 from datasets.info import DatasetInfosDict
 from huggingface_hub import HfApi
 
 from corpus.card import CardInputs, render_card
-from corpus.cli import add_corpus_option, subcommand
-from corpus.export_rows import ROW_BUILDERS, GoldDocument, documents_by_split, split_statistics
-from corpus.features import CONFIG_FEATURES, label_encoder
+from corpus.cli import add_corpus_option, add_workers_option, subcommand
+from corpus.export_rows import GoldDocument, documents_by_split
+from corpus.export_tables import GoldTables, gold_tables
+from corpus.features import CONFIG_FEATURES
 from corpus.formats.brat_export import write_brat
 from corpus.formats.conll import write_conll
 from corpus.formats.spacy_docs import write_spacy
@@ -74,22 +74,20 @@ class InvalidCorpus(CorpusError):
 # --- writing ---------------------------------------------------------------------------------
 
 
-def write_parquet(rows: list[dict[str, Any]], features: Features, path: Path) -> int:
-    """Write ``rows`` (holding label names) as one parquet file; returns the table's bytes."""
-    encode = label_encoder(features)
-    encoded = [encode(row) for row in rows] if encode else rows
-    table = pa.Table.from_pylist(encoded, schema=features.arrow_schema)
+def write_parquet(table: pa.Table, path: Path) -> int:
+    """Write ``table`` as one parquet file; returns the table's bytes."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    table = table.combine_chunks()  # the same bytes whatever the chunks it was made of
     pq.write_table(table, path)
     return table.nbytes
 
 
 def write_export_folder(
     folder: Path,
-    by_split: dict[str, list[GoldDocument]],
+    gold: GoldTables,
     agreement: dict | None,
     repo_id: str | None,
-    left_out: list[ArticleMeta] | None = None,
+    open_only: bool = False,
     provenance: str | None = None,
 ) -> None:
     """Every parquet file and the card of an export, into the empty ``folder``.
@@ -101,12 +99,12 @@ def write_export_folder(
     data_files: dict[str, dict[str, str]] = {}
     for config, features in CONFIG_FEATURES.items():
         splits, files = SplitDict(), {}
-        for split, docs in by_split.items():
-            rows = [row for doc in docs for row in ROW_BUILDERS[config](doc)]
-            if rows:
+        for split, by_config in gold.tables.items():
+            table = by_config[config]
+            if table.num_rows:
                 files[split] = data_file(config, split)
-                num_bytes = write_parquet(rows, features, folder / files[split])
-                splits.add(SplitInfo(name=split, num_bytes=num_bytes, num_examples=len(rows)))
+                num_bytes = write_parquet(table, folder / files[split])
+                splits.add(SplitInfo(name=split, num_bytes=num_bytes, num_examples=table.num_rows))
         if files:
             data_files[config] = files
             infos[config] = DatasetInfo(
@@ -119,25 +117,37 @@ def write_export_folder(
     card = CardInputs(
         infos=infos,
         data_files=data_files,
-        statistics={split: split_statistics(docs) for split, docs in by_split.items()},
-        articles=[doc.article.meta for docs in by_split.values() for doc in docs],
+        statistics=gold.statistics,
+        articles=gold.kept,
         agreement=agreement,
         repo_id=repo_id,
-        left_out=left_out,
+        left_out=gold.left_out if open_only else None,
         provenance=provenance,
     )
     (folder / CARD_FILE).write_text(render_card(card), encoding="utf-8")
 
 
 def export_corpus(
-    store: CorpusStore, out: Path, repo_id: str | None = None, open_only: bool = False
+    store: CorpusStore,
+    out: Path,
+    repo_id: str | None = None,
+    open_only: bool = False,
+    workers: int | None = None,
 ) -> dict[str, int]:
     """Validate ``store`` and write its gold corpus to ``out``; the documents per split.
 
     With ``open_only``, documents whose text is not under an open licence
-    (:func:`corpus.licences.is_open`) are left out, and the card lists them.
+    (:func:`corpus.licences.is_open`) are left out, and the card lists them. ``workers``
+    processes read, check and turn the documents into tables (default: every core); the
+    output is the same whatever their number.
     """
-    by_split, left_out = gold_to_export(store, out, open_only)
+    store.check()
+    check_replaceable(out)  # before the work
+    problems, gold = gold_tables(store, open_only, workers)
+    if gold is None:
+        raise InvalidCorpus(store.root, problems)
+    if not gold.tables:
+        raise CorpusError(f"{store.gold_dir}: no gold document to export")
     agreement_path = store.root / AGREEMENT_FILE
     agreement = read_json(agreement_path) if agreement_path.exists() else None
     if agreement is not None and not isinstance(agreement, dict):
@@ -145,8 +155,8 @@ def export_corpus(
     provenance_path = store.root / PROVENANCE_FILE
     provenance = provenance_path.read_text(encoding="utf-8") if provenance_path.exists() else None
     with replacing_folder(out, "python -m corpus export") as staging:
-        write_export_folder(staging, by_split, agreement, repo_id, left_out, provenance)
-    return {split: len(docs) for split, docs in by_split.items()}
+        write_export_folder(staging, gold, agreement, repo_id, open_only, provenance)
+    return {split: counts["documents"] for split, counts in gold.statistics.items()}
 
 
 def export_to_format(
@@ -252,6 +262,7 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "and IOB2 tags of the names; spacy: <split>.spacy, a DocBin with the names as entities "
         "and span groups of all mentions and claim parts",
     )
+    add_workers_option(parser, "read, check and turn the gold documents into tables (--format hf)")
     parser.add_argument(
         "--push-to-hub",
         type=repo_name,
@@ -279,7 +290,7 @@ def _export(args: argparse.Namespace) -> int:
     token = hub_token() if args.push_to_hub else None
     store = CorpusStore(args.corpus)
     if writer is None:
-        counts = export_corpus(store, args.out, args.push_to_hub, args.open_only)
+        counts = export_corpus(store, args.out, args.push_to_hub, args.open_only, args.workers)
         not_exported = []
     else:
         counts, not_exported = export_to_format(store, args.out, writer, args.open_only)

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from corpus.features import DOCUMENTS, labels_to_names
 from corpus.schema import CLAIM_ATTRIBUTES, LAYERS, Annotation, Article, Mention
 from corpus.store import CorpusError, CorpusStore
 from corpus.text import AlignmentError, Sentence, offsets_to_bio, sentences
+
+ARTICLE_COLUMNS = ["id", "text", "meta"]  # of a ``documents`` row: its article
 
 # --- the gold documents ----------------------------------------------------------------------
 
@@ -192,3 +196,26 @@ def split_statistics(docs: list[GoldDocument]) -> dict[str, int]:
         "tokens": sum(len(s.tokens) for doc in docs for s in doc.sentences),
         **{layer.replace("_", " "): total(layer) for layer in LAYERS},
     }
+
+
+# --- an exported dataset folder, read back ------------------------------------------------------
+
+
+def dataset_files(folder: Path) -> list[Path]:
+    """The ``documents`` parquet files of an exported dataset folder, in name order."""
+    files = sorted((folder / "data" / "documents").glob("*.parquet"))
+    if not files:
+        raise CorpusError(
+            f"{folder}: no data/documents/*.parquet (made by python -m corpus export?)"
+        )
+    return files
+
+
+def dataset_articles(folder: Path) -> list[Article]:
+    """The articles of an exported dataset folder's ``documents`` rows, file by file in name
+    order."""
+    articles = []
+    for path in dataset_files(folder):
+        for row in pq.read_table(path, columns=ARTICLE_COLUMNS).to_pylist():
+            articles.append(Article.from_dict(row, str(path)))
+    return articles

@@ -239,12 +239,19 @@ def check_corpus(store: CorpusStore, progress: bool = False) -> list[Problem]:
     """Every problem of the articles, gold files, annotators' files and splits of ``store``."""
     if not store.root.is_dir():
         return [Problem(str(store.root), NO_DOCUMENT, "folder", "no such corpus folder")]
-    articles, problems = _check_articles(store)
+    articles, problems = check_articles(store)
     annotation_paths = [*store.gold_paths(), *store.annotation_paths()]
-    for path in tqdm(annotation_paths, desc="validate", unit="file", disable=not progress):
-        problems += _check_annotation_file(path, articles)
-    if articles or store.splits_path.exists():  # without splits.json, every article is in none
-        problems += _check_splits(store, set(articles))
+    problems += check_annotation_files(annotation_paths, articles, progress)
+    return problems + check_splits(store, set(articles))
+
+
+def check_annotation_files(
+    paths: list[Path], articles: dict[str, Article | None], progress: bool = False
+) -> list[Problem]:
+    """The problems of the annotation files at ``paths`` against ``articles``."""
+    problems = []
+    for path in tqdm(paths, desc="validate", unit="file", disable=not progress):
+        problems += read_annotation_file(path, articles)[1]
     return problems
 
 
@@ -254,7 +261,7 @@ def _load_problem(path: Path, doc_id: str, error: CorpusError) -> Problem:
     return Problem(str(path), doc_id, "file", message)
 
 
-def _check_articles(store: CorpusStore) -> tuple[dict[str, Article | None], list[Problem]]:
+def check_articles(store: CorpusStore) -> tuple[dict[str, Article | None], list[Problem]]:
     """Articles by file name (None when the file does not load), and their problems."""
     articles: dict[str, Article | None] = {}
     problems: list[Problem] = []
@@ -280,26 +287,33 @@ def _check_articles(store: CorpusStore) -> tuple[dict[str, Article | None], list
     return articles, problems
 
 
-def _check_annotation_file(path: Path, articles: dict[str, Article | None]) -> list[Problem]:
+def read_annotation_file(
+    path: Path, articles: dict[str, Article | None]
+) -> tuple[Annotation | None, list[Problem]]:
+    """The annotation file at ``path`` (None when it does not load) and its problems against
+    ``articles`` (by id, as ``check_articles`` reads them)."""
     try:
         annotation = load_annotation(path)
     except CorpusError as error:
-        return [_load_problem(path, path.stem, error)]
+        return None, [_load_problem(path, path.stem, error)]
     problems = []
     if annotation.doc_id != path.stem:
         message = f"differs from the file name {path.name!r}"
         problems.append(Problem(str(path), annotation.doc_id, "doc_id", message))
     if annotation.doc_id not in articles:
         problems.append(Problem(str(path), annotation.doc_id, "doc_id", "no article with this id"))
-        return problems
+        return annotation, problems
     article = articles[annotation.doc_id]
     if article is not None:  # an article that does not load has its own problem
         problems += check_annotation(annotation, article, path)
-    return problems
+    return annotation, problems
 
 
-def _check_splits(store: CorpusStore, article_ids: set[str]) -> list[Problem]:
+def check_splits(store: CorpusStore, article_ids: set[str]) -> list[Problem]:
+    """The problems of ``splits.json`` against the articles (none without both)."""
     path = store.splits_path
+    if not article_ids and not path.exists():  # without splits.json, every article is in none
+        return []
     try:
         splits = store.splits()
     except CorpusError as error:

@@ -11,7 +11,7 @@ from corpus.store import REPO_CORPUS, CorpusStore
 def test_prints_a_row_per_baseline_and_the_crf_tagger_step_then_the_cost_by_length(
     capsys,
 ) -> None:
-    argv = ["--baselines", "rules", "crf", "--tokens", "2000", "--rounds", "2"]
+    argv = ["--baselines", "rules", "crf", "--tokens", "2000", "--rounds", "2", "--engines"]
     assert main([*argv, "--lengths", "2000", "6000"]) == 0
     out = capsys.readouterr().out.splitlines()
     assert out[0] == "each figure: the fastest of 2 round(s) over the same articles"
@@ -47,3 +47,16 @@ def test_rounds_must_be_positive(capsys) -> None:
 def test_the_corpus_is_repeated_to_the_tokens_asked_for() -> None:
     articles, total = repeated_articles(CorpusStore(REPO_CORPUS), 5000)
     assert total >= 5000 and len({a.id for a in articles}) == len(articles)
+
+
+def test_the_last_table_gives_the_throughput_at_one_and_two_workers(capsys) -> None:
+    argv = ["--baselines", "rules", "--tokens", "2000", "--rounds", "1", "--lengths", "2000"]
+    assert main([*argv, "--workers", "2", "--engines", "processes"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    table = out[out.index("throughput by workers (wall time; the fastest round)") + 2 :]
+    rows = [line.split("  ") for line in table]
+    assert [(row[0], row[1], row[2]) for row in rows] == [
+        ("rules", "processes", "1"),
+        ("rules", "processes", "2"),
+    ]
+    assert rows[0][6] == "1.00" and rows[1][7] in ("yes", "NO")

@@ -1,0 +1,83 @@
+"""``baselines extract --engine ray`` on a local Ray instance (loopback, no dashboard): the
+same JSON Lines as the process engine, from a corpus folder and from an exported dataset
+folder (the repo's corpus: real news)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+from baselines.__main__ import main
+from baselines.ray_engine import ray_session
+from corpus.export import export_corpus
+from corpus.store import REPO_CORPUS, CorpusStore
+
+ARTICLES = 40
+
+
+@pytest.fixture(scope="module")
+def local_ray() -> Iterator[ModuleType]:
+    """One local Ray instance for the module, stopped after."""
+    with ray_session(None, 2) as ray:
+        assert ray.is_initialized()
+        yield ray
+    assert not ray.is_initialized()
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    store = CorpusStore(tmp_path_factory.mktemp("ray") / "corpus")
+    for article in list(CorpusStore(REPO_CORPUS).articles())[:ARTICLES]:
+        store.save_article(article)
+    return store.root
+
+
+def extract(tmp_path: Path, name: str, *options: str) -> bytes:
+    output = tmp_path / f"{name}-{len(list(tmp_path.iterdir()))}.jsonl"
+    assert main(["extract", name, *options, "--output", str(output)]) == 0
+    return output.read_bytes()
+
+
+def test_the_local_instance_is_on_loopback(local_ray: ModuleType) -> None:
+    (node,) = local_ray.nodes()
+    assert node["NodeManagerAddress"] == "127.0.0.1"
+    assert local_ray.cluster_resources()["CPU"] == 2
+
+
+def test_ray_writes_what_the_process_pool_writes(
+    local_ray: ModuleType, corpus: Path, tmp_path: Path
+) -> None:
+    common = ["--corpus", str(corpus), "--workers", "2"]
+    on_ray = extract(tmp_path, "rules", *common, "--engine", "ray")
+    assert on_ray == extract(tmp_path, "rules", *common)
+    assert on_ray.count(b"\n") == ARTICLES
+
+
+def test_ray_reads_an_exported_dataset_folder(local_ray: ModuleType, tmp_path: Path) -> None:
+    exported = tmp_path / "export"
+    counts = export_corpus(CorpusStore(REPO_CORPUS), exported, workers=1)
+    dataset = ["--dataset", str(exported)]
+    on_ray = extract(tmp_path, "rules", *dataset, "--engine", "ray")
+    assert on_ray == extract(tmp_path, "rules", *dataset, "--workers", "1")
+    assert on_ray.count(b"\n") == sum(counts.values())
+
+
+def test_without_ray_the_error_is_one_line_naming_the_extra(corpus: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['ray'] = None\n"  # as if Ray were not installed
+        "from baselines.__main__ import main\n"
+        f"sys.exit(main(['extract', 'rules', '--corpus', {str(corpus)!r}, '--engine', 'ray', "
+        f"'--output', {str(tmp_path / 'p.jsonl')!r}]))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        "python -m baselines: error: --engine ray needs Ray: install claimwire[scale] "
+        "(pip install 'claimwire[scale]')"
+    ]
+    assert not (tmp_path / "p.jsonl").exists()
