@@ -608,10 +608,14 @@ CLAUSE_STARTS: frozenset[str] = frozenset(
     }
 )
 # Particles of phrasal reporting verbs, by the cue's lemma: part of the cue ("called on").
+# Cues of directives, which make a claim in the passive too ("were told to", guidelines 4).
+DIRECTIVES: frozenset[str] = frozenset({"tell", "urge", "advise", "warn"})
 PHRASAL_PARTICLES: dict[str, tuple[str, ...]] = {"call": ("for", "on", "upon")}
 # Words right after a cue form that show it reports no content ("said to be", "reported by").
 NOT_CONTENT_AFTER: frozenset[str] = frozenset({"be", "by", "when", "to"})
 COPULAS: frozenset[str] = frozenset({"is", "are", "was", "were"})
+# Forms of "be" before a past participle that make it passive ("was found guilty").
+PASSIVE_AUXILIARIES: frozenset[str] = COPULAS | {"be", "been", "being"}
 # Words before a bare cue form that make it a noun ("Russia's state Rossiiskaya Gazeta").
 NOUN_MARKERS: frozenset[str] = frozenset(
     {"the", "a", "an", "’s", "'s", "this", "its", "their", "his", "her"}
@@ -648,6 +652,11 @@ SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
 # Documents whose producer is the source of what they say ("The WHO's website said").
 DOCUMENT_NOUNS: frozenset[str] = frozenset(
     {"website", "statement", "report", "study", "survey", "poll", "investigation", "projections"}
+    | {"reports", "statements", "studies", "surveys", "polls", "data", "figures", "estimates"}
+)
+# Possessive determiners, inside the NOM mention they start ("his publicist": guidelines 2.1).
+POSSESSIVE_DETERMINERS: frozenset[str] = frozenset(
+    {"my", "your", "his", "her", "its", "our", "their"}
 )
 # Prepositions that attach a place or organisation to a name ("X of Y said": X is the source).
 POST_MODIFIERS: frozenset[str] = frozenset({"of", "from", "in", "at"})
