@@ -220,6 +220,19 @@ CUES: tuple[Cue, ...] = (
     _cue("dispute", "dispute, disputes, disputed, disputing", "DENY", "CERTAIN", None, "before"),
     _cue("urge", "urge, urges, urged, urging", "ASSERT", "CERTAIN", "OPINION", "before"),
     _cue(
+        "reiterate",
+        "reiterate, reiterates, reiterated, reiterating",
+        "ASSERT",
+        "CERTAIN",
+        None,
+        "before",
+    ),
+    _cue("observe", "observe, observes, observed, observing", "ASSERT", "CERTAIN", None, "before"),
+    _cue("assert", "assert, asserts, asserted, asserting", "ASSERT", "CERTAIN", None, "before"),
+    _cue("mention", "mentioned, mentioning", "ASSERT", "CERTAIN", None, "before"),
+    _cue("deem", "deem, deems, deemed, deeming", "ASSERT", "CERTAIN", "OPINION", "before"),
+    _cue("term", "termed, terming", "ASSERT", "CERTAIN", "OPINION", "before"),
+    _cue(
         "demand", "demand, demands, demanded, demanding", "ASSERT", "CERTAIN", "OPINION", "before"
     ),
     _cue(

@@ -18,6 +18,7 @@ from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
 from baselines.rules.lexicon import (
+    ADVERBS,
     ARTICLES,
     CLAUSE_STARTS,
     CLOSE_QUOTES,
@@ -383,6 +384,8 @@ class ClaimFinder:
         j = cue_first - 1
         while j >= 0 and tokens[j].text.lower() in SOURCE_CUE_FILLERS:
             j -= 1
+        if j >= 1 and tokens[j].text in CLOSE_QUOTES and tokens[j - 1].text == ",":
+            j -= 1  # "“…,” further saying"
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
                 return previous or _subject(mentions, j)  # ", adding that ..."
@@ -694,12 +697,23 @@ def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             or tokens[k].text == ","
             and (
                 tokens[k + 1].text.lower() in ("which", "who", "while", "whereas")
-                or tokens[k + 1].text.lower().endswith("ing")
+                or _participle_at(tokens, k + 1)
             )
         ),
         len(tokens),
     )
     return trim(tokens, that, end)
+
+
+def _participle_at(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a participle clause starts at token ``k``, after an adverb or not ("adding",
+    "further saying", "also noting")."""
+    while k < len(tokens) and tokens[k].text in CLOSE_QUOTES:
+        k += 1  # "“…,” further saying"
+    words = [token.text.lower() for token in tokens[k : k + 2]]
+    if words and words[0].endswith("ing"):
+        return True
+    return len(words) == 2 and words[1].endswith("ing") and words[0] in ADVERBS
 
 
 def _content_before(tokens: Sequence[Token], cue_first: int) -> tuple[int, int] | None:

@@ -625,6 +625,10 @@ NOUN_MARKERS: frozenset[str] = frozenset(
 CUE_AUXILIARIES: frozenset[str] = frozenset(
     {"have", "has", "had", "will", "would", "did", "does", "do", "may", "might", "could"}
 )
+# Adverbs that may stand before a participle clause (", further saying").
+ADVERBS: frozenset[str] = frozenset(
+    {"also", "further", "later", "then", "again", "thereby", "while", "before", "after"}
+)
 # Words that may stand between a source and its cue ("Moscow has also publicly denied").
 SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
     {
@@ -632,6 +636,7 @@ SOURCE_CUE_FILLERS: frozenset[str] = frozenset(
         "has",
         "had",
         "also",
+        "further",
         "later",
         "previously",
         "publicly",

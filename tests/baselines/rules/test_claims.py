@@ -290,3 +290,20 @@ def test_a_passive_cue_is_a_claim_only_as_a_directive() -> None:
     assert claims_of("Residents were told to stay inside.") == [
         ("to stay inside", (), "were told", "ASSERT")
     ]
+
+
+def test_a_participle_after_an_adverb_ends_the_content_and_shares_the_source() -> None:
+    # SYNTHETIC: ", further saying" is a participle clause of the sentence's source
+    text = "Mara Velt said the plan failed, further saying that the bridge is closed."
+    assert claims_of(text) == [
+        ("the plan failed", ("Mara Velt",), "said", "ASSERT"),
+        ("the bridge is closed", ("Mara Velt",), "saying", "ASSERT"),
+    ]
+
+
+def test_more_verbs_of_saying_and_thinking_are_cues() -> None:
+    # SYNTHETIC: general reporting verbs of the lexicon (guidelines 6)
+    for verb in ("reiterated", "observed", "asserted", "mentioned", "deemed"):
+        assert claims_of(f"Mara Velt {verb} that the plan failed.") == [
+            ("the plan failed", ("Mara Velt",), verb, "ASSERT")
+        ]
