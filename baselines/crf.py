@@ -458,7 +458,7 @@ def _add_claims(
 
 @register("crf")
 class CrfExtractor(TrainableExtractor):
-    version = "0.3.0"
+    version = "0.4.0"
     layers = BENCHMARK_LAYERS
     # the CRF's L1 and L2 penalties; the first is the default
     settings = (
@@ -507,7 +507,7 @@ class CrfSpacyExtractor(CrfExtractor):
     """The crf baseline with spaCy's entities (en_core_web_sm's recognizer alone) stacked as
     features of its tagger, beside the rule baseline's."""
 
-    version = "0.1.0"
+    version = "0.2.0"
 
     def unavailable(self) -> str | None:
         from baselines.spacy_model import SpacyExtractor  # spaCy only where it is used
