@@ -4,8 +4,9 @@
   layer's tokens and sentences (``corpus.text``), with the rule baseline's tag of each token
   among the features;
 - relations: a logistic regression over pairs of mentions of a sentence (type or NONE);
-- claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps or
-  drops each one and another predicts its kind.
+- claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps
+  each one whose probability of being right reaches the ``KEEP`` threshold (``benchmarks run``
+  chooses it on dev by full attribution F1) and another predicts its kind.
 
 ``fit`` trains on gold documents with one of ``CrfExtractor.settings`` (the CRF's L1 and L2
 penalties; ``benchmarks run`` chooses among them on the dev split). A gold name that does not
