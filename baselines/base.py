@@ -95,14 +95,31 @@ def describe_dropped(dropped: Mapping[str, int]) -> str:
     return ", ".join(f"{count} {reason}" for reason, count in sorted(dropped.items())) or "nothing"
 
 
+@dataclass(frozen=True)
+class Threshold:
+    """A decision threshold a trained baseline applies when it extracts: a run chooses its
+    value among ``values`` on the dev split by the headline ``metric``, after training (the
+    first value is the default)."""
+
+    name: str
+    metric: str  # a headline of ``benchmarks.evaluate``
+    values: tuple[float, ...]
+
+
 class TrainableExtractor(Extractor):
     """A baseline that learns from gold annotations before it extracts.
 
     ``settings`` are the hyperparameter settings a run chooses among on the dev split (the
-    first is the default, used when there is no dev gold to choose on).
+    first is the default, used when there is no dev gold to choose on); ``thresholds`` are
+    chosen there too, after training, each by its own metric (``set_threshold``).
     """
 
     settings: tuple[Setting, ...] = ({},)
+    thresholds: tuple[Threshold, ...] = ()
+
+    def set_threshold(self, name: str, value: float) -> None:
+        """Apply ``value`` to the threshold called ``name`` (one of ``thresholds``)."""
+        raise KeyError(f"{self.name}: no threshold {name!r}")
 
     @abstractmethod
     def fit(

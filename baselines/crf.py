@@ -4,8 +4,9 @@
   layer's tokens and sentences (``corpus.text``), with the rule baseline's tag of each token
   among the features;
 - relations: a logistic regression over pairs of mentions of a sentence (type or NONE);
-- claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps or
-  drops each one and another predicts its kind.
+- claims: the rule baseline's cue patterns propose candidates; a logistic regression keeps
+  each one whose probability of being right reaches the ``KEEP`` threshold (``benchmarks run``
+  chooses it on dev by full attribution F1) and another predicts its kind.
 
 ``fit`` trains on gold documents with one of ``CrfExtractor.settings`` (the CRF's L1 and L2
 penalties; ``benchmarks run`` chooses among them on the dev split). A gold name that does not
@@ -33,6 +34,7 @@ from baselines.base import (
     Draft,
     DraftClaim,
     Setting,
+    Threshold,
     TrainableExtractor,
     sentence_tokens,
 )
@@ -55,6 +57,9 @@ NO_RELATION = "NONE"
 HASHED_FEATURES = 2**14  # feature space of the classifiers (hashed: no vocabulary to fit)
 MAX_PAIR_DISTANCE = 20  # words between two mentions that can be related
 CONTENT_OVERLAP = 0.5  # a candidate is right when its content overlaps a gold content this much
+# a claim candidate is kept when the classifier's probability that it is right reaches this;
+# ``benchmarks run`` chooses it on dev by full attribution (the first value is the default)
+KEEP = Threshold("keep", "claims.attribution", (0.5, 0.4, 0.3, 0.2))
 NAME_SEPARATORS = re.compile(r"[\s-]+")  # between the parts of a name
 
 
@@ -339,8 +344,20 @@ def _predict(model: Pipeline, features: list[dict]) -> list[str]:
     return list(model.predict(features)) if features else []
 
 
-def predict_documents(documents: Iterable[Document], models: Models) -> list[Draft]:
-    """Predictions for a batch of documents, as drafts. Each document is read once (its names
+def _kept(model: Pipeline, features: list[dict], threshold: float) -> list[bool]:
+    """Whether the keep classifier's probability of "True" reaches ``threshold``, per
+    candidate."""
+    classes = list(model.classes_)
+    if not features or "True" not in classes:
+        return [False] * len(features)
+    return [p >= threshold for p in model.predict_proba(features)[:, classes.index("True")]]
+
+
+def predict_documents(
+    documents: Iterable[Document], models: Models, keep: float = KEEP.values[0]
+) -> list[Draft]:
+    """Predictions for a batch of documents, as drafts; a claim candidate is kept when the
+    probability that it is right reaches ``keep``. Each document is read once (its names
     tagged, its relation and claim candidates gathered, then its tokens let go: fewer live
     objects for the garbage collector to scan); each classifier then predicts the whole batch
     at once."""
@@ -357,9 +374,9 @@ def predict_documents(documents: Iterable[Document], models: Models) -> list[Dra
         claim_features_ += [claim_features(draft, claim) for claim in candidates[-1]]
         drafts.append(draft)
     _add_relations(drafts, pairs, _predict(models.relations, pair_features_))
-    keep = _predict(models.keep_claim, claim_features_)
+    kept = _kept(models.keep_claim, claim_features_, keep)
     kinds = _predict(models.claim_kind, claim_features_)
-    _add_claims(drafts, candidates, keep, kinds)
+    _add_claims(drafts, candidates, kept, kinds)
     return drafts
 
 
@@ -421,7 +438,7 @@ def _claim_candidates(draft: Draft, document: Document) -> list[DraftClaim]:
 def _add_claims(
     drafts: Sequence[Draft],
     candidates: Sequence[Sequence[DraftClaim]],
-    keep: Sequence[str],
+    keep: Sequence[bool],
     kinds: Sequence[str],
 ) -> None:
     """The candidates the classifier keeps, with their predicted kinds; then nesting and
@@ -431,7 +448,7 @@ def _add_claims(
         kept: dict[int, int] = {}  # candidate -> kept claim
         for n, claim in enumerate(claims):
             keep_it, kind = next(labels)
-            if keep_it != "True":
+            if not keep_it:
                 continue
             parent = kept.get(claim.parent) if claim.parent is not None else None
             kept[n] = len(draft.claims)
@@ -442,7 +459,7 @@ def _add_claims(
 
 @register("crf")
 class CrfExtractor(TrainableExtractor):
-    version = "0.3.0"
+    version = "0.4.0"
     layers = BENCHMARK_LAYERS
     # the CRF's L1 and L2 penalties; the first is the default
     settings = (
@@ -451,17 +468,24 @@ class CrfExtractor(TrainableExtractor):
         {"c1": 0.2, "c2": 0.05},
         {"c1": 0.1, "c2": 0.5},
     )
+    thresholds = (KEEP,)
 
     def __init__(self) -> None:
         super().__init__()
         self.models: Models | None = None
+        self.keep = KEEP.values[0]
+
+    def set_threshold(self, name: str, value: float) -> None:
+        if name != KEEP.name:
+            super().set_threshold(name, value)
+        self.keep = value
 
     def fit(
         self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
     ) -> str:
         documents = prepare(articles, gold, rule_claims=True, stacked=self.stacked(articles))
         training = fit_models(documents, setting)
-        self.models = training.models
+        self.models, self.keep = training.models, KEEP.values[0]
         return training.report()
 
     def stacked(self, articles: Sequence[Article]) -> list[tuple[tuple[int, int, str], ...]]:
@@ -476,7 +500,7 @@ class CrfExtractor(TrainableExtractor):
             prepare_document(a, None, rule_claims=False, stacked=names)
             for a, names in zip(articles, self.stacked(articles), strict=True)
         )
-        return self.built(predict_documents(documents, models))
+        return self.built(predict_documents(documents, models, self.keep))
 
 
 @register("crf-spacy")
@@ -484,7 +508,7 @@ class CrfSpacyExtractor(CrfExtractor):
     """The crf baseline with spaCy's entities (en_core_web_sm's recognizer alone) stacked as
     features of its tagger, beside the rule baseline's."""
 
-    version = "0.1.0"
+    version = "0.2.0"
 
     def unavailable(self) -> str | None:
         from baselines.spacy_model import SpacyExtractor  # spaCy only where it is used

@@ -174,7 +174,7 @@ def document_draft(article: Article, doc: Doc) -> Draft:
 
 @register("spacy")
 class SpacyExtractor(Extractor):
-    version = "0.3.0"
+    version = "0.4.0"
     layers = BENCHMARK_LAYERS
     protocol = "no training: pretrained en_core_web_sm 3.8.0 (OntoNotes), applied as is"
 

@@ -62,39 +62,75 @@ def corpus_revision(store: CorpusStore) -> str:
     return digest.hexdigest()
 
 
-def dev_score(extractor: Extractor, dev: Group, workers: int = 1) -> float:
-    """``CHOICE_METRIC`` of the extractor's predictions on the dev group."""
+def dev_score(
+    extractor: Extractor, dev: Group, metric: str = CHOICE_METRIC, workers: int = 1
+) -> float:
+    """The headline ``metric`` of the extractor's predictions on the dev group."""
     predicted = {p.doc_id: p for p in extract_with_workers(extractor, dev.articles, workers)}
     by_id = {article.id: article for article in dev.articles}
-    return evaluate(dev.gold, predicted, by_id, split=dev.split).headline()[CHOICE_METRIC]
+    return evaluate(dev.gold, predicted, by_id, split=dev.split).headline()[metric]
+
+
+def choose_thresholds(extractor: TrainableExtractor, dev: Group, workers: int = 1) -> str:
+    """Set each of the (trained) extractor's thresholds to the value that scores best on
+    ``dev`` by the threshold's metric (the earlier on a tie); returns the choices in words,
+    "" when it has none."""
+    chosen = []
+    for threshold in extractor.thresholds:
+        scores = []
+        for value in threshold.values:
+            extractor.set_threshold(threshold.name, value)
+            scores.append(dev_score(extractor, dev, threshold.metric, workers))
+            print(
+                f"{extractor.name}: {threshold.name}={value}: dev {threshold.metric} "
+                f"{scores[-1]:.4f}",
+                file=sys.stderr,
+            )
+        best = threshold.values[scores.index(max(scores))]
+        extractor.set_threshold(threshold.name, best)
+        chosen.append(
+            f"{threshold.name}={best} chosen on dev by {threshold.metric} F1 among "
+            f"{len(threshold.values)} values"
+        )
+    return "".join(f", {choice}" for choice in chosen)
 
 
 def train(
     extractor: TrainableExtractor, train_store: CorpusStore, dev: Group | None, workers: int = 1
 ) -> str:
     """Train ``extractor`` on the train split of ``train_store`` with the setting that scores
-    best on ``dev`` (the earlier on a tie; the default without dev gold); returns the protocol
-    in one line. Raises :class:`BaselineError` when the train split has too little gold."""
+    best on ``dev`` (the earlier on a tie; the default without dev gold), then choose its
+    thresholds there; returns the protocol in one line. Raises :class:`BaselineError` when the
+    train split has too little gold."""
     gold, articles = training_documents(train_store, extractor.name)
     where = f"the train split of {train_store.root.name}/"
     settings = extractor.settings
-    if dev is None or not dev.gold or len(settings) == 1:
+    if dev is None or not dev.gold:
         report = extractor.fit(gold, articles, settings[0])
-        why = "no dev gold to choose on" if len(settings) > 1 else "its only setting"
-        return f"trained on {where} ({report}), {_setting(settings[0])} ({why})"
-    scores = []
-    for setting in settings:
-        report = extractor.fit(gold, articles, setting)
-        scores.append(dev_score(extractor, dev, workers))
-        chosen = f"{extractor.name}: {_setting(setting)}: dev {CHOICE_METRIC} {scores[-1]:.4f}"
-        print(chosen, file=sys.stderr)
-    best = scores.index(max(scores))
-    if best != len(settings) - 1:
-        report = extractor.fit(gold, articles, settings[best])
-    return (
-        f"trained on {where} ({report}), {_setting(settings[best])} chosen on dev by "
-        f"{CHOICE_METRIC} F1 among {len(settings)} settings (so its dev figures are optimistic)"
-    )
+        defaults = "".join(f", {t.name}={t.values[0]}" for t in extractor.thresholds)
+        why = "no dev gold to choose on" if len(settings) > 1 or defaults else "its only setting"
+        return f"trained on {where} ({report}), {_setting(settings[0])}{defaults} ({why})"
+    if len(settings) == 1:
+        report = extractor.fit(gold, articles, settings[0])
+        line = f"trained on {where} ({report}), {_setting(settings[0])} (its only setting)"
+    else:
+        scores = []
+        for setting in settings:
+            report = extractor.fit(gold, articles, setting)
+            scores.append(dev_score(extractor, dev, workers=workers))
+            chosen = f"{extractor.name}: {_setting(setting)}: dev {CHOICE_METRIC} {scores[-1]:.4f}"
+            print(chosen, file=sys.stderr)
+        best = scores.index(max(scores))
+        if best != len(settings) - 1:
+            report = extractor.fit(gold, articles, settings[best])
+        line = (
+            f"trained on {where} ({report}), {_setting(settings[best])} chosen on dev by "
+            f"{CHOICE_METRIC} F1 among {len(settings)} settings"
+        )
+    thresholds = choose_thresholds(extractor, dev, workers)
+    if len(settings) == 1 and not thresholds:
+        return line
+    return f"{line}{thresholds} (so its dev figures are optimistic)"
 
 
 def _setting(setting: dict[str, float]) -> str:

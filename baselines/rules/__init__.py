@@ -106,7 +106,7 @@ def rules_draft(article: Article, sentences: Sequence[Sequence[Token]]) -> Draft
 
 @register("rules")
 class RulesExtractor(Extractor):
-    version = "0.3.0"
+    version = "0.4.0"
     layers = BENCHMARK_LAYERS
 
     def extract(self, articles: Sequence[Article]) -> list[Annotation]:

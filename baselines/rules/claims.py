@@ -18,12 +18,14 @@ from typing import TypeVar
 
 from baselines.base import Draft, DraftClaim
 from baselines.rules.lexicon import (
+    ADVERBS,
     ARTICLES,
     CLAUSE_STARTS,
     CLOSE_QUOTES,
     COPULAS,
     CUE_AUXILIARIES,
     DASHES,
+    DIRECTIVES,
     DOCUMENT_NOUNS,
     NEGATIONS,
     NOMINAL_HEADS,
@@ -31,11 +33,14 @@ from baselines.rules.lexicon import (
     NOUN_MARKERS,
     NUMBER_WORDS,
     OPEN_QUOTES,
+    PASSIVE_AUXILIARIES,
     PHRASAL_PARTICLES,
+    POSSESSIVE_DETERMINERS,
     POSSESSIVES,
     POST_MODIFIERS,
     PREPOSITIONS,
     ROLE_WORDS,
+    RULE_CUES,
     SOURCE_CUE_FILLERS,
     STOP_WORDS,
     SUBJECT_PRONOUNS,
@@ -43,7 +48,7 @@ from baselines.rules.lexicon import (
 from baselines.rules.quotations import introduces, pieces, precedes, quotations
 from baselines.rules.relations import SentenceMentions
 from corpus import text as text_layer
-from corpus.cues import CUES, HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
+from corpus.cues import HEDGES, KIND_MARKERS, Cue, Hedge, KindMarker
 from corpus.schema import CLAIM_ATTRIBUTES
 from corpus.text import Token
 
@@ -59,6 +64,7 @@ class CueMatch:
     first: int  # token range of the cue
     last: int
     inside: tuple[int, int] | None = None  # token range of a source between verb and closer
+    passive: bool = False  # a directive with no source: "were told to stay off the roads"
 
 
 Item = TypeVar("Item")
@@ -78,7 +84,7 @@ def _by_first_word(pairs: Sequence[tuple[str, Item]]) -> Forms:
 
 @lru_cache(maxsize=1)
 def _cues() -> Forms[Cue]:
-    return _by_first_word([(f, cue) for cue in CUES for f in cue.forms])
+    return _by_first_word([(f, cue) for cue in RULE_CUES for f in cue.forms])
 
 
 @lru_cache(maxsize=1)
@@ -131,6 +137,14 @@ def find_cues(tokens: Sequence[Token]) -> list[CueMatch]:
                 continue
             found.append(CueMatch(cue, i, end + len(closer), (last, end)))
             last = end + len(closer)
+        elif (
+            i
+            and words[i - 1] in PASSIVE_AUXILIARIES
+            and last < len(words)
+            and words[last] == "to"
+            and cue.lemma in DIRECTIVES
+        ):  # "Residents were told to stay off the roads" (guidelines 4)
+            found.append(CueMatch(cue, i - 1, last, passive=True))
         elif not (i and capitalised[i] and last - i == 1) and _plausible(
             words, i, last, cue, last < len(words) and capitalised[last]
         ):  # a capitalised word inside a sentence is part of a name ("the United States")
@@ -155,6 +169,8 @@ def _plausible(words: Sequence[str], first: int, last: int, cue: Cue, name_follo
     previous = words[first - 1] if first else ""
     if following in NOT_CONTENT_AFTER:
         return False
+    if previous in PASSIVE_AUXILIARIES and following not in ("as", "that", ":"):
+        return False  # a passive reports no content after it: "was found guilty"
     if last - first == 1 and (
         previous in NOUN_MARKERS
         or previous.isdigit()
@@ -200,6 +216,23 @@ class ClaimFinder:
             or words[match.first - 1] == ","
             and match.cue.source == ("after",)
         )
+        if match.cue.source == ("after",) and not match.inside:
+            ending = len(words)
+            while ending > match.last and not words[ending - 1][:1].isalnum():
+                ending -= 1  # the sentence's closing punctuation
+            phrase_end = next((k for k in range(match.last, ending) if words[k] == ","), ending)
+            if reported or phrase_end < ending:  # "according to S, C", "C, according to S"
+                if reported:
+                    content = _content_before(tokens, match.first)
+                elif match.first >= 3 and words[match.first - 1][:1].isalnum():
+                    content = trim(tokens, 0, match.first)  # "C according to S, ..."
+                else:
+                    content = _content_after(tokens, phrase_end + 1)
+                if content is None:
+                    return None
+                sources = self._phrase_sources(tokens, mentions, match.last, phrase_end)
+                cue_span = self._cue_span(tokens, match.first, match.last)
+                return self._add(content, cue_span, sources, match.cue, None)
         after_source = _source_after(tokens, mentions, match, reported)
         rest = match.last if after_source is None else after_source[1]
         ahead = words[match.last : match.last + 5]
@@ -207,13 +240,18 @@ class ClaimFinder:
         quoted = self._quotation_after(tokens, rest)
         if quoted is not None:  # "said, “…", "said at a news conference: “…"
             rest = quoted
-        backward = quoted is None and reported or quoted is None and (
-            match.first >= 3
-            and not that_follows
+        backward = (
+            quoted is None
+            and reported
+            or quoted is None
             and (
-                rest >= len(words)
-                or words[rest] in (",", ".")
-                or words[rest].lower() in PREPOSITIONS
+                match.first >= 3
+                and not that_follows
+                and (
+                    rest >= len(words)
+                    or words[rest] in (",", ".")
+                    or words[rest].lower() in PREPOSITIONS
+                )
             )
         )
         # before the cue; or after it, or after a source that follows it ("According to X, ...")
@@ -228,8 +266,10 @@ class ClaimFinder:
             closer = (tokens[match.inside[1]].start, tokens[match.last - 1].end)
             parent = self._add(content, verb, outer, match.cue, None)
             return self._add(content, closer, inner, match.cue, parent)
-        if after_source is not None:
-            sources: tuple[int, ...] = (after_source[2],)
+        if match.passive:
+            sources: tuple[int, ...] = ()
+        elif after_source is not None:
+            sources = (after_source[2],)
         else:
             sources = self._sources_before(tokens, mentions, match.first, previous)
             if not sources and "before" in match.cue.source:
@@ -307,6 +347,8 @@ class ClaimFinder:
             claim, cue = claims[index], self.cues[index]
             if claim.cue is None or claim.parent is not None or index in nesting:
                 continue
+            if any(start < claim.cue[0] and claim.cue[1] < end for start, end in spans):
+                continue  # a cue quoted in another's words reports no more than its own clause
             around = bisect.bisect_right(starts, claim.content[0]) - 1
             before_cue = bisect.bisect_right(starts, claim.cue[0]) - 1
             reported = [
@@ -314,9 +356,12 @@ class ClaimFinder:
                 for n in sorted({around, around + 1, before_cue})
                 if 0 <= n < len(spans)
                 and (
-                    spans[n][0] <= claim.content[0] and claim.content[1] <= spans[n][1]
-                    or spans[n][0] > claim.cue[1] and introduces(text, claim.cue[1], spans[n][0])
-                    or spans[n][1] < claim.cue[0] and precedes(text, spans[n], claim.cue[0])
+                    spans[n][0] <= claim.content[0]
+                    and claim.content[1] <= spans[n][1]
+                    or spans[n][0] > claim.cue[1]
+                    and introduces(text, claim.cue[1], spans[n][0])
+                    or spans[n][1] < claim.cue[0]
+                    and precedes(text, spans[n], claim.cue[0])
                 )
             ]
             contents = [
@@ -340,6 +385,8 @@ class ClaimFinder:
         j = cue_first - 1
         while j >= 0 and tokens[j].text.lower() in SOURCE_CUE_FILLERS:
             j -= 1
+        if j >= 1 and tokens[j].text in CLOSE_QUOTES and tokens[j - 1].text == ",":
+            j -= 1  # "“…,” further saying"
         if j >= 0 and tokens[j].text == ",":
             if tokens[cue_first].text.lower().endswith("ing"):
                 return previous or _subject(mentions, j)  # ", adding that ..."
@@ -359,28 +406,57 @@ class ClaimFinder:
             and tokens[dated[0] - 1].text.lower() in PREPOSITIONS
         ):
             j = dated[0] - 2  # "A Reuters investigation in April 2025 found"
-        found: list[int] = []
-        while j >= 0 and (ending := _mention_ending(mentions, j + 1)) is not None:
-            if mentions.type(ending[2]) not in SOURCE_TYPES:
-                break
-            found.append(ending[2])
-            j = ending[0] - 1
-            if j < 1 or tokens[j].text not in ("and", ","):
-                break
-            j -= 1
-        k = j - 1 if j >= 1 and tokens[j].text.lower() in ARTICLES else j
-        if len(found) == 1 and k >= 1 and tokens[k].text.lower() in POST_MODIFIERS:
-            head = _mention_ending(mentions, k)  # "Mara Velt of the Coral Group said": Velt
-            if head is not None and mentions.type(head[2]) in SOURCE_TYPES:
-                return (head[2],)
+        found, j = _coordinated_names(tokens, mentions, j + 1)
+        if len(found) == 1:
+            return (_modified_name(tokens, mentions, found[0]),)
         if found:
-            return tuple(reversed(found))
+            return found
         document = j >= 1 and tokens[j].text.lower() in DOCUMENT_NOUNS
         if document and tokens[j - 1].text in POSSESSIVES:
             owner = _mention_ending(mentions, j - 1)  # "The WHO's website said": the WHO
             if owner is not None and mentions.type(owner[2]) in SOURCE_TYPES:
                 return (owner[2],)
         nominal = self._nominal_ending(tokens, mentions, j)
+        return () if nominal is None else (nominal,)
+
+    def _phrase_sources(
+        self, tokens: Sequence[Token], mentions: SentenceMentions, first: int, end: int
+    ) -> tuple[int, ...]:
+        """The sources named by the noun phrase of tokens ``[first, end)`` after "according
+        to": a document's producers ("projections by CNN and NPR", "the party's website"; a
+        document with neither has no source), else the phrase's head before its post-modifier
+        ("Samoa Observer editor Keni Lesa", "the Centers for Disease Control in the United
+        States"): names, coordinated ones too, or a noun phrase ("his publicist")."""
+        if end - first > 2 and tokens[end - 1].text == ")":
+            opening = next((k for k in range(end - 2, first, -1) if tokens[k].text == "("), None)
+            end = end if opening is None else opening  # "the World Health Organization (WHO)"
+        words = [token.text.lower() for token in tokens[first:end]]
+        documents = [k for k, word in enumerate(words) if word in DOCUMENT_NOUNS]
+        if documents:
+            d = documents[0]
+            if d + 2 < len(words) and words[d + 1] in ("by", "of", "from"):
+                return _coordinated_names(tokens, mentions, end)[0]
+            owner = next((k for k in range(d) if words[k] in POSSESSIVES), None)
+            if owner is None:
+                return ()
+            name = _mention_ending(mentions, first + owner)
+            if name is not None and mentions.type(name[2]) in SOURCE_TYPES:
+                return (name[2],)
+            nominal = self._nominal_ending(tokens, mentions, first + owner - 1)
+            return () if nominal is None else (nominal,)
+        inside = [(f, e) for f, e, _ in mentions.items if first <= f and e <= end]
+        cut = next(
+            (
+                first + k
+                for k, word in enumerate(words)
+                if k and word in PREPOSITIONS and not any(f < first + k < e for f, e in inside)
+            ),
+            end,
+        )
+        names = _coordinated_names(tokens, mentions, cut)[0]
+        if names:
+            return names
+        nominal = self._nominal_ending(tokens, mentions, cut - 1)
         return () if nominal is None else (nominal,)
 
     def _clause_subject(
@@ -423,7 +499,7 @@ class ClaimFinder:
         self, tokens: Sequence[Token], mentions: SentenceMentions, j: int
     ) -> int | None:
         """A NOM mention for the noun phrase ending at token ``j``, typed by its head noun (a source
-    noun, or a title: "The commissioner said")."""
+        noun, or a title: "The commissioner said")."""
         if j < 0 or tokens[j].text.lower() not in NOMINAL_HEADS.keys() | ROLE_WORDS:
             return None
         k = j
@@ -431,6 +507,8 @@ class ClaimFinder:
             k > 0 and tokens[k - 1].text.isalpha() and tokens[k - 1].text.lower() not in STOP_WORDS
         ):
             k -= 1
+        if k > 0 and tokens[k - 1].text.lower() in POSSESSIVE_DETERMINERS:
+            k -= 1  # a possessor is inside the NOM mention: "his publicist"
         producer = next(
             (
                 i
@@ -476,25 +554,50 @@ def _apposed_source(tokens: Sequence[Token], mentions: SentenceMentions, comma: 
     before = [k for k in range(comma) if tokens[k].text == ","]
     if not before:
         return None
-    apposed = next(
-        (i for f, e, i in mentions.items if f == before[-1] + 1 and e == comma), None
-    )
+    apposed = next((i for f, e, i in mentions.items if f == before[-1] + 1 and e == comma), None)
     if apposed is not None and mentions.type(apposed) in SOURCE_TYPES:
         return apposed
     for k in reversed(before):
         ending = _mention_ending(mentions, k)
         if ending is not None and mentions.type(ending[2]) in SOURCE_TYPES:
-            return ending[2]
+            return _modified_name(tokens, mentions, ending[2])
     return None
+
+
+def _modified_name(tokens: Sequence[Token], mentions: SentenceMentions, name: int) -> int:
+    """The name that ``name`` post-modifies, when it follows one after a preposition ("Mara
+    Velt of the Coral Group": Mara Velt), else ``name``."""
+    first = next(f for f, _, i in mentions.items if i == name)
+    k = first - 1
+    if k >= 1 and tokens[k].text.lower() in ARTICLES:
+        k -= 1
+    if k >= 1 and tokens[k].text.lower() in POST_MODIFIERS:
+        head = _mention_ending(mentions, k)
+        if head is not None and mentions.type(head[2]) in SOURCE_TYPES:
+            return head[2]
+    return name
 
 
 def _subject(mentions: SentenceMentions, before: int) -> tuple[int, ...]:
     """The first person or organisation named in the sentence before token ``before``: the
     subject of a participle's clause ("Sanders shared …, pointing out …")."""
     subject = next(
-        (i for f, e, i in mentions.items if e <= before and mentions.type(i) in PRODUCERS), None
+        (
+            item
+            for item in mentions.items
+            if item[1] <= before and mentions.type(item[2]) in PRODUCERS
+        ),
+        None,
     )
-    return () if subject is None else (subject,)
+    if subject is None:
+        return ()
+    k = subject[1]
+    while k < before and mentions.tokens[k].text.lower() in ROLE_WORDS:
+        k += 1
+    person = _mention_starting(mentions, k) if k > subject[1] else None
+    if person is not None and mentions.type(person[2]) == "PERSON":
+        return (person[2],)  # "African Export–Import Bank president Okey Oramah"
+    return (subject[2],)
 
 
 def _source_after(
@@ -523,6 +626,24 @@ def _source_after(
     if following in (",", ".") or following in POSSESSIVES or match.cue.source == ("after",):
         return found
     return None
+
+
+def _coordinated_names(
+    tokens: Sequence[Token], mentions: SentenceMentions, end: int
+) -> tuple[tuple[int, ...], int]:
+    """The source names that end at token ``end`` and the names coordinated before them with
+    "and" or a comma ("Nigeria and Benin"), in text order, and the token before the first."""
+    found: list[int] = []
+    j = end - 1
+    while j >= 0 and (ending := _mention_ending(mentions, j + 1)) is not None:
+        if mentions.type(ending[2]) not in SOURCE_TYPES:
+            break
+        found.append(ending[2])
+        j = ending[0] - 1
+        if j < 1 or tokens[j].text not in ("and", ","):
+            break
+        j -= 1
+    return tuple(reversed(found)), j
 
 
 def _any_mention_starting(mentions: SentenceMentions, i: int) -> tuple[int, int, int] | None:
@@ -577,12 +698,23 @@ def _content_after(tokens: Sequence[Token], i: int) -> tuple[int, int] | None:
             or tokens[k].text == ","
             and (
                 tokens[k + 1].text.lower() in ("which", "who", "while", "whereas")
-                or tokens[k + 1].text.lower().endswith("ing")
+                or _participle_at(tokens, k + 1)
             )
         ),
         len(tokens),
     )
     return trim(tokens, that, end)
+
+
+def _participle_at(tokens: Sequence[Token], k: int) -> bool:
+    """Whether a participle clause starts at token ``k``, after an adverb or not ("adding",
+    "further saying", "also noting")."""
+    while k < len(tokens) and tokens[k].text in CLOSE_QUOTES:
+        k += 1  # "“…,” further saying"
+    words = [token.text.lower() for token in tokens[k : k + 2]]
+    if words and words[0].endswith("ing"):
+        return True
+    return len(words) == 2 and words[1].endswith("ing") and words[0] in ADVERBS
 
 
 def _content_before(tokens: Sequence[Token], cue_first: int) -> tuple[int, int] | None:
@@ -597,4 +729,9 @@ def _content_before(tokens: Sequence[Token], cue_first: int) -> tuple[int, int] 
     )
     if end is None:
         return None
+    first = next((k for k, token in enumerate(tokens) if token.text[:1].isalnum()), end)
+    if tokens[first].text.lower() in PREPOSITIONS and all(
+        token.text != "," for token in tokens[first:end]
+    ):
+        return None  # a fronted adverbial ("On Tuesday, ..."), not a clause
     return trim(tokens, 0, end)

@@ -29,6 +29,7 @@ from baselines.rules.lexicon import (
     PERSON_PRONOUNS,
     ROLE_MODIFIERS,
     ROLE_WORDS,
+    RULE_CUES,
     SCALE_WORDS,
     STATE_NOUNS,
     STOP_WORDS,
@@ -36,7 +37,6 @@ from baselines.rules.lexicon import (
     WEAPON_NOUNS,
     WEEKDAYS,
 )
-from corpus.cues import CUES
 from corpus.text import Token, span_to_token_range
 from corpus.validate import is_pronoun
 
@@ -62,7 +62,7 @@ _LAW = re.compile(rf"\b(?:[a-z][a-z-]+ ){{1,3}}(?:{'|'.join(LAW_HEADS)})\b")
 _NAME_JOINERS = frozenset({"-"})
 _CODE = re.compile(r"-\d")  # a word glued to a number: a product, model or disease
 # One-word reporting verbs: a capitalised first word before one is a name ("Lopez said").
-REPORTING_WORDS = frozenset(form for cue in CUES for form in cue.forms if " " not in form)
+REPORTING_WORDS = frozenset(form for cue in RULE_CUES for form in cue.forms if " " not in form)
 
 
 def _is_capitalised(token: Token) -> bool:

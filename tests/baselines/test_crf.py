@@ -5,7 +5,7 @@ from dataclasses import replace
 import pytest
 import sklearn_crfsuite
 
-from baselines.crf import CrfExtractor, NotTrainedError, prepare, tag_sentence
+from baselines.crf import KEEP, CrfExtractor, NotTrainedError, prepare, tag_sentence
 from baselines.crf_features import token_features
 from corpus.schema import Annotation, Article, Mention
 from corpus.validate import check_annotation
@@ -64,6 +64,21 @@ def test_the_setting_reaches_the_crf(
     )
     CrfExtractor().fit([synthetic_gold], [synthetic_article], {"c1": 0.0, "c2": 0.3})
     assert made and made[0]["c1"] == 0.0 and made[0]["c2"] == 0.3
+
+
+def test_the_keep_threshold_decides_which_claim_candidates_stay(
+    synthetic_article: Article, synthetic_gold: Annotation
+) -> None:
+    extractor = CrfExtractor()
+    extractor.fit([synthetic_gold], [synthetic_article], DEFAULT)
+    kept = []
+    for keep in (1.01, *KEEP.values, 0.0):  # above any probability, the choices, below any
+        extractor.set_threshold(KEEP.name, keep)
+        kept.append(len(extractor.extract([synthetic_article])[0].claims))
+    assert kept[0] == 0 and kept[-1] > 0
+    assert kept == sorted(kept)  # a lower threshold keeps each candidate a higher one keeps
+    extractor.fit([synthetic_gold], [synthetic_article], DEFAULT)
+    assert extractor.keep == KEEP.values[0]  # a new fit starts from the default
 
 
 # A second SYNTHETIC document (invented for tests).

@@ -8,11 +8,12 @@ import signal
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from baselines.base import BENCHMARK_LAYERS, Setting, TrainableExtractor
+from baselines.base import BENCHMARK_LAYERS, Setting, Threshold, TrainableExtractor
 from baselines.training import MIN_TRAIN_DOCUMENTS
 from benchmarks.groups import scored_groups
 from benchmarks.run import run, train
@@ -119,6 +120,43 @@ def test_the_setting_that_scores_best_on_dev_is_chosen(tmp_path: Path) -> None:
     assert "which=1 chosen on dev by entities.seqeval F1 among 3 settings" in protocol
     no_dev = train(extractor, store, None)
     assert extractor.setting == {"which": 0} and "(no dev gold to choose on)" in no_dev
+
+
+class Thresholded(Remembering):
+    """A SYNTHETIC trained baseline: as ``Remembering``, but its claims only with its
+    threshold at 0.3."""
+
+    name = "thresholded"
+    thresholds = (Threshold("cut", "claims.attribution", (0.5, 0.3, 0.1)),)
+
+    def set_threshold(self, name: str, value: float) -> None:
+        assert name == "cut"
+        self.cut = value
+
+    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting) -> str:
+        self.cut = 0.5
+        return super().fit(gold, articles, setting)
+
+    def extract(self, articles: Sequence[Article]) -> list[Annotation]:
+        predicted = super().extract(articles)
+        if self.cut == 0.3:
+            return predicted
+        return [replace(annotation, claims=(), claim_links=()) for annotation in predicted]
+
+
+def test_thresholds_are_chosen_on_dev_by_their_own_metric_after_the_setting(
+    tmp_path: Path,
+) -> None:
+    store = write_synthetic_corpus(tmp_path / "corpus", SPLITS)
+    dev = next(group for group in scored_groups(store, store) if group.name == "dev")
+    extractor = Thresholded()
+
+    protocol = train(extractor, store, dev)
+
+    assert extractor.cut == 0.3
+    assert "cut=0.3 chosen on dev by claims.attribution F1 among 3 values" in protocol
+    no_dev = train(extractor, store, None)
+    assert extractor.cut == 0.5 and "cut=0.5 (no dev gold to choose on)" in no_dev
 
 
 def test_gold_with_a_dangling_relation_head_is_one_line(tmp_path: Path) -> None:

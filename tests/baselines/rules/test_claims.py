@@ -231,3 +231,79 @@ def test_cue_words_used_as_nouns_or_inside_names_are_no_cues() -> None:
     assert cues_of("The reports were late.") == []
     assert cues_of("She visited the United States in May.") == []
     assert cues_of("It is a state-owned firm.") == []
+
+
+def test_the_noun_phrase_after_according_to_runs_to_its_comma() -> None:
+    # SYNTHETIC sentences (guidelines 4.1, "according to S, C"): the phrase to the comma is
+    # the source's, the content follows it; a document's producer, the head before a
+    # post-modifier, a name before a parenthesis, a possessive determiner inside the NOM
+    by = "According to projections by Reuters and Tarso Gazette, the plan failed."
+    assert claims_of(by) == [
+        ("the plan failed", ("Reuters", "Tarso Gazette"), "According to", "ASSERT")
+    ]
+    assert claims_of("According to the Coral Group's website, the plan failed.")[0][1] == (
+        "Coral Group",
+    )
+    assert claims_of("According to a new study, the plan failed.")[0][:2] == (
+        "the plan failed",
+        (),
+    )
+    editor = "According to Tarso Gazette editor Mara Velt, the plan failed."
+    assert claims_of(editor)[0][:2] == ("the plan failed", ("Mara Velt",))
+    post = "According to the Coral Group in Peru, the plan failed."
+    assert claims_of(post)[0][1] == ("Coral Group",)
+    assert claims_of("According to the Coral Group (CG), the plan failed.")[0][1] == (
+        "Coral Group",
+    )
+    assert claims_of("According to his publicist, the plan failed.")[0][1] == ("his publicist",)
+    mid = "The bridge closed according to the Coral Group, officials added."
+    assert claims_of(mid)[0][:2] == ("The bridge closed", ("Coral Group",))
+
+
+def test_the_name_a_source_names_in_an_apposition_or_before_a_title() -> None:
+    # SYNTHETIC: "X of Y, <aside>, said" is X's; "Y president X" before a participle is X's
+    aside = "Mara Velt of the Coral Group, speaking to Reuters, said the plan failed."
+    assert claims_of(aside)[0][1] == ("Mara Velt",)
+    titled = "Coral Group president Mara Velt spoke at length, adding that the plan failed."
+    assert claims_of(titled)[0][1] == ("Mara Velt",)
+
+
+def test_a_fronted_adverbial_is_no_content() -> None:
+    # SYNTHETIC: "On Tuesday, X said" has no content before the cue
+    assert claims_of("On Tuesday, Mara Velt said.") == []
+    assert claims_of("The plan failed, Mara Velt said.")[0][0] == "The plan failed"
+
+
+def test_a_cue_quoted_in_another_speaker_s_words_does_not_spread() -> None:
+    # SYNTHETIC: "We announced" inside Velt's quotation reports its own clause only
+    text = "Velt said: “We announced that the plan failed. The bridge is closed.”"
+    found = claims_of(text)
+    assert [(content, cue) for content, _, cue, _ in found if cue != "said"] == [
+        ("the plan failed", "announced")
+    ]
+
+
+def test_a_passive_cue_is_a_claim_only_as_a_directive() -> None:
+    # SYNTHETIC (guidelines 4): "was found guilty" reports nothing; "were told to" is a
+    # directive with no source
+    assert cues_of("Mara Velt was found guilty in May.") == []
+    assert claims_of("Residents were told to stay inside.") == [
+        ("to stay inside", (), "were told", "ASSERT")
+    ]
+
+
+def test_a_participle_after_an_adverb_ends_the_content_and_shares_the_source() -> None:
+    # SYNTHETIC: ", further saying" is a participle clause of the sentence's source
+    text = "Mara Velt said the plan failed, further saying that the bridge is closed."
+    assert claims_of(text) == [
+        ("the plan failed", ("Mara Velt",), "said", "ASSERT"),
+        ("the bridge is closed", ("Mara Velt",), "saying", "ASSERT"),
+    ]
+
+
+def test_more_verbs_of_saying_and_thinking_are_cues() -> None:
+    # SYNTHETIC: general reporting verbs of the lexicon (guidelines 6)
+    for verb in ("reiterated", "observed", "asserted", "mentioned", "deemed"):
+        assert claims_of(f"Mara Velt {verb} that the plan failed.") == [
+            ("the plan failed", ("Mara Velt",), verb, "ASSERT")
+        ]
