@@ -35,7 +35,6 @@ from corpus.formats.conll import write_conll
 from corpus.formats.spacy_docs import write_spacy
 from corpus.licences import is_open
 from corpus.output_folder import MARKER, check_replaceable, replacing_folder
-from corpus.schema import ArticleMeta
 from corpus.store import CorpusError, CorpusStore, read_json, write_text_atomic
 from corpus.validate import Problem, check_corpus
 
@@ -165,7 +164,7 @@ def export_to_format(
     """Validate ``store`` and write its gold corpus to ``out`` with ``writer`` (brat, CoNLL,
     spaCy); the documents per split and the items the format could not hold, which are also
     listed in ``out/NOT_EXPORTED_FILE``."""
-    by_split, _ = gold_to_export(store, out, open_only)
+    by_split = gold_to_export(store, out, open_only)
     with replacing_folder(out, "python -m corpus export") as staging:
         not_exported = writer(staging, by_split)
         if not_exported:
@@ -177,25 +176,22 @@ def export_to_format(
 
 def gold_to_export(
     store: CorpusStore, out: Path, open_only: bool
-) -> tuple[dict[str, list[GoldDocument]], list[ArticleMeta] | None]:
+) -> dict[str, list[GoldDocument]]:
     """The gold documents of a valid ``store`` by split (without those whose text is not
-    under an open licence, with ``open_only``), and the metadata of those left out (None
-    without ``open_only``); checks first that ``out`` may be replaced."""
+    under an open licence, with ``open_only``); checks first that ``out`` may be replaced."""
     store.check()
     check_replaceable(out)  # before the work
     problems = check_corpus(store, progress=True)
     if problems:
         raise InvalidCorpus(store.root, problems)
     by_split = documents_by_split(store)
-    left_out = None
     if open_only:
-        left_out = [d.article.meta for docs in by_split.values() for d in docs if not _open(d)]
         by_split = {
             split: kept for split, docs in by_split.items() if (kept := list(filter(_open, docs)))
         }
     if not by_split:
         raise CorpusError(f"{store.gold_dir}: no gold document to export")
-    return by_split, left_out
+    return by_split
 
 
 def _open(document: GoldDocument) -> bool:
