@@ -19,7 +19,7 @@ from corpus.cli import (
     subcommand,
 )
 from corpus.export_rows import dataset_articles
-from corpus.jsonl import write_jsonl
+from corpus.jsonl import dumps_line, write_lines
 from corpus.store import CorpusStore
 
 
@@ -115,8 +115,9 @@ def _extract(args: argparse.Namespace) -> int:
         else:
             articles = list(CorpusStore(args.corpus).articles())
         predictions = extract_with_workers(extractor, articles, args.workers, progress=True)
-        lines, dropped = [annotation.to_dict() for annotation in predictions], extractor.dropped
-    count = write_jsonl(args.output, lines)
+        lines = [dumps_line(annotation.to_dict()) for annotation in predictions]
+        dropped = extractor.dropped
+    count = write_lines(args.output, lines)
     print(f"{count} predictions written to {args.output}")
     if dropped:
         print(f"left out to keep them valid: {describe_dropped(dropped)}")

@@ -39,6 +39,7 @@ from baselines.base import (
 from baselines.training import training_documents
 from baselines.workers import CHUNK, reports_runs
 from corpus.export_rows import ARTICLE_COLUMNS, dataset_files
+from corpus.jsonl import dumps_line
 from corpus.schema import Article
 from corpus.store import CorpusStore
 
@@ -105,7 +106,7 @@ def ready_extractor(name: str, settings: Mapping[str, Any] | None, train_corpus:
 
 class _Predictor:
     """A Ray worker: the baseline made once, then its predictions batch by batch, each as
-    the JSON of its annotation, with what the batch's drafts left out."""
+    its line of JSON Lines (``dumps_line``), with what the batch's drafts left out."""
 
     def __init__(self, name: str, settings: Mapping[str, Any] | None, train: Path) -> None:
         self.extractor = ready_extractor(name, settings, train)
@@ -116,7 +117,7 @@ class _Predictor:
             for i, t, m in zip(batch["id"], batch["text"], batch["meta"], strict=True)
         ]
         self.extractor.dropped = Counter()
-        predictions = [json.dumps(p.to_dict()) for p in extract_all(self.extractor, articles)]
+        predictions = [dumps_line(p.to_dict()) for p in extract_all(self.extractor, articles)]
         dropped = [json.dumps(self.extractor.dropped)] + ["{}"] * (len(predictions) - 1)
         return {"prediction": predictions, "dropped": dropped}
 
@@ -129,8 +130,8 @@ def extract_on_ray(
     workers: int,
     address: str | None = None,
     progress: bool = False,
-) -> tuple[list[dict[str, Any]], Counter[str]]:
-    """The predictions (as JSON objects, in article order) of baseline ``name`` on
+) -> tuple[list[str], Counter[str]]:
+    """The predictions (as lines of JSON Lines, in article order) of baseline ``name`` on
     ``articles`` (or the documents of the exported dataset folder at that path), on Ray with
     ``workers`` Ray workers, and what the drafts left out."""
     probe = baselines.get(name, settings)
@@ -158,10 +159,10 @@ def extract_on_ray(
             compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=1,
         )
-        predictions: list[dict[str, Any]] = []
+        predictions: list[str] = []
         dropped: Counter[str] = Counter()
         for batch in predicted.iter_batches(batch_size=BATCH_SIZE, batch_format="numpy"):
-            predictions += [json.loads(line) for line in batch["prediction"]]
+            predictions += [str(line) for line in batch["prediction"]]
             for counts in batch["dropped"]:
                 dropped.update(json.loads(counts))
     return predictions, dropped

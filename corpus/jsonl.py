@@ -28,9 +28,14 @@ def dumps_line(value: Any) -> str:
 
 def write_jsonl(path: Path, values: Iterable[Any]) -> int:
     """Write ``values``, one line each, atomically; returns how many were written."""
-    lines = [dumps_line(value) + "\n" for value in values]
-    write_text_atomic(path, "".join(lines))
-    return len(lines)
+    return write_lines(path, map(dumps_line, values))
+
+
+def write_lines(path: Path, lines: Iterable[str]) -> int:
+    """Write lines already made by :func:`dumps_line`, atomically; returns how many."""
+    text = [line + "\n" for line in lines]
+    write_text_atomic(path, "".join(text))
+    return len(text)
 
 
 def read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
