@@ -1,12 +1,12 @@
 """``baselines extract --engine ray``: the extraction on Ray, for pools beyond one machine.
 
 The articles (of a corpus folder, or of an exported dataset folder's ``documents`` parquet files,
-as one Arrow table) go through Ray Data ``map_batches`` to a pool of Ray workers (actors),
-one per CPU asked for; each makes the baseline once, as ``baselines extract`` does (a trained
-baseline trains on the train split of the train corpus: the crf tagger cannot be serialised,
-so each Ray worker trains its own, the same way), then extracts its batches. The predictions
-come back in article order (Ray Data's ``preserve_order``): the same JSON Lines as the process
-engine.
+checked here) go, in blocks of one batch each, through Ray Data ``map_batches`` to a pool of Ray
+workers (actors), one per CPU asked for; each makes the baseline once, as ``baselines extract``
+does (a trained baseline trains on the train split of the train corpus: the crf tagger cannot be
+serialised, so each Ray worker trains its own, the same way), then extracts its batches. The
+predictions come back in article order (Ray Data's ``preserve_order``): the same JSON Lines as
+the process engine.
 
 Ray runs on an existing cluster (``--ray-address``) or on a local instance started here and
 stopped after, bound to 127.0.0.1, without a dashboard and without usage statistics: nothing
@@ -26,11 +26,9 @@ from types import ModuleType
 from typing import Any
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 
 import baselines
 from baselines.base import (
-    BATCH_SIZE,
     BaselineError,
     Extractor,
     TrainableExtractor,
@@ -38,7 +36,6 @@ from baselines.base import (
 )
 from baselines.training import training_documents
 from baselines.workers import CHUNK, reports_runs
-from corpus.export_rows import ARTICLE_COLUMNS, dataset_files
 from corpus.jsonl import dumps_line
 from corpus.schema import Article
 from corpus.store import CorpusStore
@@ -111,15 +108,23 @@ class _Predictor:
     def __init__(self, name: str, settings: Mapping[str, Any] | None, train: Path) -> None:
         self.extractor = ready_extractor(name, settings, train)
 
-    def __call__(self, batch: dict[str, Any]) -> dict[str, list[str]]:
-        articles = [
-            Article.from_dict({"id": i, "text": t, "meta": dict(m)}, "ray batch")
-            for i, t, m in zip(batch["id"], batch["text"], batch["meta"], strict=True)
-        ]
+    def __call__(self, batch: pa.Table) -> pa.Table:
+        articles = [Article.from_dict(row, "ray batch") for row in batch.to_pylist()]
         self.extractor.dropped = Counter()
         predictions = [dumps_line(p.to_dict()) for p in extract_all(self.extractor, articles)]
         dropped = [json.dumps(self.extractor.dropped)] + ["{}"] * (len(predictions) - 1)
-        return {"prediction": predictions, "dropped": dropped}
+        return pa.table({"prediction": predictions, "dropped": dropped})
+
+
+def article_rows(articles: Sequence[Article] | Path) -> list[dict[str, Any]]:
+    """The articles, or those of the exported dataset folder at that path, as rows."""
+    if isinstance(articles, Path):
+        # Imported here: a Ray worker imports this module, and needs none of the export's
+        # (its ``datasets`` import alone costs each Ray worker half a second).
+        from corpus.export_rows import dataset_articles
+
+        articles = dataset_articles(articles)
+    return [article.to_dict() for article in articles]
 
 
 def extract_on_ray(
@@ -139,30 +144,26 @@ def extract_on_ray(
         raise BaselineError(f"{name}: runs with --engine processes (its run report is kept whole)")
     if isinstance(probe, TrainableExtractor):
         training_documents(CorpusStore(train_corpus), name)  # too little gold: an error now
+    rows = article_rows(articles)  # a bad dataset row: an error now, naming its file
     with ray_session(address, workers) as ray:
         context = ray.data.DataContext.get_current()
         context.execution_options.preserve_order = True
         context.enable_progress_bars = progress
-        if isinstance(articles, Path):
-            # read here, not with ray.data.read_parquet: its file listing imports fsspec's
-            # HTTP filesystem from several threads at once, which fails without aiohttp
-            tables = [
-                pq.read_table(path, columns=ARTICLE_COLUMNS) for path in dataset_files(articles)
-            ]
-            data = ray.data.from_arrow(pa.concat_tables(tables))
-        else:
-            data = ray.data.from_items([article.to_dict() for article in articles])
+        # blocks of at most CHUNK rows, each a batch: made here (from_arrow runs a Ray task on
+        # each to read its size), neither cut nor joined on the way to a worker
+        data = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // CHUNK)))
         predicted = data.map_batches(
             _Predictor,
             fn_constructor_args=(name, settings, train_corpus),
-            batch_size=CHUNK,
+            batch_size=None,
+            batch_format="pyarrow",
             compute=ray.data.ActorPoolStrategy(size=workers),
             num_cpus=1,
         )
         predictions: list[str] = []
         dropped: Counter[str] = Counter()
-        for batch in predicted.iter_batches(batch_size=BATCH_SIZE, batch_format="numpy"):
-            predictions += [str(line) for line in batch["prediction"]]
-            for counts in batch["dropped"]:
+        for batch in predicted.iter_batches(batch_size=None, batch_format="pyarrow"):
+            predictions += batch.column("prediction").to_pylist()
+            for counts in batch.column("dropped").to_pylist():
                 dropped.update(json.loads(counts))
     return predictions, dropped
