@@ -1,6 +1,9 @@
-"""The document model: JSON round trips and errors that name the item."""
+"""The document model: JSON and pickle round trips and errors that name the item."""
 
 from __future__ import annotations
+
+import pickle
+from dataclasses import fields
 
 import pytest
 
@@ -81,6 +84,17 @@ def test_annotation_round_trip() -> None:
     assert Annotation.from_dict(annotation.to_dict()) == annotation
     empty = Annotation("doc2")
     assert Annotation.from_dict(empty.to_dict()) == empty
+
+
+def test_pickled_as_class_and_field_values() -> None:
+    """What ``--workers`` sends back: every field kept, by the fast path (``Record``)."""
+    annotation = Annotation(
+        "doc1", "0" * 64, mentions=(MENTION,), entities=(ENTITY,), claims=(CLAIM_FULL,)
+    )
+    assert pickle.loads(pickle.dumps(annotation)) == annotation
+    for item in (annotation, CLAIM_FULL, Article("doc1", "Synthetic text.", META)):
+        values = tuple(getattr(item, f.name) for f in fields(item))
+        assert item.__reduce__() == (type(item), values)
 
 
 def test_claim_json_names_cue_and_parent_as_null_when_absent() -> None:
