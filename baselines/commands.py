@@ -66,8 +66,10 @@ def register(verbs: argparse._SubParsersAction) -> None:
         "--ray-address",
         default=None,
         metavar="ADDRESS",
-        help="the Ray cluster to run on (with --engine ray; default: a local instance started "
-        "for the run, on 127.0.0.1, stopped after)",
+        help="the Ray cluster to run on, as host:port (with --engine ray). Its nodes need "
+        "claimwire installed, and a cluster with a token needs Ray's RAY_AUTH_MODE=token and "
+        "its token (RAY_AUTH_TOKEN_PATH) here. Default: a local instance started for the run, "
+        "on 127.0.0.1, stopped after",
     )
     add_llm_options(parser)
 

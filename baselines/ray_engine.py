@@ -8,21 +8,16 @@ serialised, so each Ray worker trains its own, the same way), then extracts its 
 predictions come back in article order (Ray Data's ``preserve_order``): the same JSON Lines as
 the process engine.
 
-Ray runs on an existing cluster (``--ray-address``) or on a local instance started here and
-stopped after, bound to 127.0.0.1, without a dashboard and without usage statistics: nothing
-leaves this machine. Ray is an optional extra: ``pip install 'claimwire[scale]'``.
+Ray runs on an existing cluster (``--ray-address``) or on a local instance
+(``baselines.ray_cluster``). Ray is an optional extra: ``pip install 'claimwire[scale]'``.
 """
 
 from __future__ import annotations
 
 import json
-import logging
-import os
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pyarrow as pa
@@ -34,62 +29,12 @@ from baselines.base import (
     TrainableExtractor,
     extract_all,
 )
+from baselines.ray_cluster import ray_session
 from baselines.training import training_documents
 from baselines.workers import CHUNK, reports_runs
 from corpus.jsonl import dumps_line
 from corpus.schema import Article
 from corpus.store import CorpusStore
-
-INSTALL_HINT = "install claimwire[scale] (pip install 'claimwire[scale]')"
-LOCAL_HOST = "127.0.0.1"
-LOCAL_OBJECT_STORE_BYTES = 512 * 1024**2  # a local instance's shared memory for the articles
-
-
-def import_ray() -> ModuleType:
-    """The ``ray`` module (with Ray Data), or a one-line error saying how to install it."""
-    try:
-        import ray
-        import ray.data  # noqa: F401
-    except ImportError:
-        raise BaselineError(f"--engine ray needs Ray: {INSTALL_HINT}") from None
-    return ray
-
-
-# Ray's switch for the clusters of Windows and macOS: off, Ray takes this machine's address
-# to be loopback (read when ray is imported) rather than asking the network for one.
-LOOPBACK_SWITCH = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
-
-
-@contextmanager
-def ray_session(address: str | None, cpus: int) -> Iterator[ModuleType]:
-    """Ray, connected: to the cluster at ``address``, else to the instance this process
-    already has, else to a local instance of ``cpus`` CPUs on loopback, stopped on exit."""
-    os.environ["RAY_USAGE_STATS_ENABLED"] = "0"  # no usage report sent anywhere
-    if not address:
-        os.environ[LOOPBACK_SWITCH] = "0"
-    ray = import_ray()
-    logging.getLogger("ray").setLevel(logging.WARNING)  # its progress: the bars
-    if ray.is_initialized():
-        yield ray
-        return
-    if address:
-        ray.init(address=address, log_to_driver=False, configure_logging=False)
-    else:
-        here = str(Path(baselines.__file__).resolve().parents[1])  # the workers run this code
-        quiet = {"RAY_USAGE_STATS_ENABLED": "0", LOOPBACK_SWITCH: "0"}
-        ray.init(
-            num_cpus=cpus,
-            include_dashboard=False,
-            _node_ip_address=LOCAL_HOST,
-            object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-            runtime_env={"env_vars": {"PYTHONPATH": here, **quiet}},
-            log_to_driver=False,
-            configure_logging=False,
-        )
-    try:
-        yield ray
-    finally:
-        ray.shutdown()
 
 
 def ready_extractor(name: str, settings: Mapping[str, Any] | None, train_corpus: Path) -> Extractor:
@@ -151,13 +96,14 @@ def extract_on_ray(
         context.enable_progress_bars = progress
         # blocks of at most CHUNK rows, each a batch: made here (from_arrow runs a Ray task on
         # each to read its size), neither cut nor joined on the way to a worker
-        data = ray.data.from_items(rows, override_num_blocks=max(1, -(-len(rows) // CHUNK)))
+        blocks = max(1, -(-len(rows) // CHUNK))
+        data = ray.data.from_items(rows, override_num_blocks=blocks)
         predicted = data.map_batches(
             _Predictor,
             fn_constructor_args=(name, settings, train_corpus),
             batch_size=None,
             batch_format="pyarrow",
-            compute=ray.data.ActorPoolStrategy(size=workers),
+            compute=ray.data.ActorPoolStrategy(size=min(workers, blocks)),  # none idle
             num_cpus=1,
         )
         predictions: list[str] = []

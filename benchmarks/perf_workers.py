@@ -64,7 +64,8 @@ def scaling(
         wall = _wall(rounds, lambda: extract_with_workers(extractor, articles, count))  # noqa: B023
         rows.append({"baseline": name, "engine": "processes", "workers": count, "wall_s": wall})
     if "ray" in engines and not isinstance(extractor, TrainableExtractor):
-        from baselines.ray_engine import extract_on_ray, ray_session
+        from baselines.ray_cluster import ray_session
+        from baselines.ray_engine import extract_on_ray
 
         started = time.perf_counter()
         with ray_session(None, most):
@@ -80,11 +81,13 @@ def scaling(
     return rows
 
 
-def print_scaling(rows: Sequence[Row]) -> None:
+def print_scaling(
+    rows: Sequence[Row], title: str = "throughput by workers (wall time; the fastest round)"
+) -> None:
     """The table: per row its throughput, its speed-up over one worker (with the target for
     two) and, for Ray, its wall time against the process pool's at as many workers."""
     print()
-    print("throughput by workers (wall time; the fastest round)")
+    print(title)
     print(
         "baseline  engine  workers  tokens  wall s  tokens/s  x one worker  "
         f"target (2 workers >= {SPEEDUP_TARGET}x one; Ray <= {RAY_TARGET}x the pool's time)"

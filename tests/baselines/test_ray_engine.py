@@ -1,9 +1,11 @@
-"""``baselines extract --engine ray`` on a local Ray instance (loopback, no dashboard): the
-same JSON Lines as the process engine, from a corpus folder and from an exported dataset
-folder (the repo's corpus: real news)."""
+"""``baselines extract --engine ray`` on a local Ray instance (loopback, no dashboard) and on a
+cluster started apart (``ray start``, reached by ``--ray-address``): the same JSON Lines as the
+process engine, from a corpus folder and from an exported dataset folder (the repo's corpus:
+real news)."""
 
 from __future__ import annotations
 
+import socket
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -13,7 +15,7 @@ from types import ModuleType
 import pytest
 
 from baselines.__main__ import main
-from baselines.ray_engine import ray_session
+from baselines.ray_cluster import local_cluster, ray_session
 from corpus.export import export_corpus
 from corpus.store import REPO_CORPUS, CorpusStore
 
@@ -79,5 +81,42 @@ def test_without_ray_the_error_is_one_line_naming_the_extra(corpus: Path, tmp_pa
     assert done.stderr.strip().splitlines() == [
         "python -m baselines: error: --engine ray needs Ray: install claimwire[scale] "
         "(pip install 'claimwire[scale]')"
+    ]
+    assert not (tmp_path / "p.jsonl").exists()
+
+
+def extract_in_a_process(
+    corpus: Path, output: Path, *options: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """``python -m baselines extract rules`` in a process of its own (this one has Ray on)."""
+    command = [sys.executable, "-m", "baselines", "extract", "rules", "--corpus", str(corpus)]
+    return subprocess.run(
+        [*command, *options, "--output", str(output)], capture_output=True, text=True, env=env
+    )
+
+
+def test_ray_runs_on_a_cluster_started_apart(corpus: Path, tmp_path: Path) -> None:
+    with local_cluster(2) as cluster:
+        options = ["--engine", "ray", "--ray-address", cluster.address, "--workers", "2"]
+        done = extract_in_a_process(corpus, tmp_path / "ray.jsonl", *options, env=cluster.env)
+        assert done.returncode == 0, done.stderr
+    assert cluster.address.startswith("127.0.0.1:")
+    assert extract_in_a_process(corpus, tmp_path / "pool.jsonl", "--workers", "2").returncode == 0
+    on_ray = (tmp_path / "ray.jsonl").read_bytes()
+    assert on_ray == (tmp_path / "pool.jsonl").read_bytes()
+    assert on_ray.count(b"\n") == ARTICLES
+
+
+def test_an_address_where_nothing_answers_is_a_one_line_error(corpus: Path, tmp_path: Path) -> None:
+    with socket.socket() as probe:  # a port nothing listens on: bound, then let go
+        probe.bind(("127.0.0.1", 0))
+        address = f"127.0.0.1:{probe.getsockname()[1]}"
+    done = extract_in_a_process(
+        corpus, tmp_path / "p.jsonl", "--engine", "ray", "--ray-address", address
+    )
+    assert done.returncode == 1
+    assert done.stderr.strip().splitlines() == [
+        f"python -m baselines: error: --ray-address {address}: no Ray cluster answers "
+        "(Connection refused)"
     ]
     assert not (tmp_path / "p.jsonl").exists()
