@@ -10,7 +10,7 @@ from baselines.base import BaselineError, TrainableExtractor, describe_dropped
 from baselines.llm.settings import add_llm_options, llm_settings
 from baselines.ray_engine import extract_on_ray
 from baselines.training import training_documents
-from baselines.workers import extract_with_workers
+from baselines.workers import extract_with_workers, prediction_line
 from corpus.cli import (
     add_corpus_option,
     add_train_corpus_option,
@@ -18,8 +18,7 @@ from corpus.cli import (
     output_file,
     subcommand,
 )
-from corpus.export_rows import dataset_articles
-from corpus.jsonl import dumps_line, write_lines
+from corpus.jsonl import write_lines
 from corpus.store import CorpusStore
 
 
@@ -113,11 +112,12 @@ def _extract(args: argparse.Namespace) -> int:
             )
             print(f"{args.baseline}: trained on the train split of {train_store.root}: {report}")
         if args.dataset:
+            from corpus.export_rows import dataset_articles  # here: it imports datasets (slow)
+
             articles = dataset_articles(args.dataset)
         else:
             articles = list(CorpusStore(args.corpus).articles())
-        predictions = extract_with_workers(extractor, articles, args.workers, progress=True)
-        lines = [dumps_line(annotation.to_dict()) for annotation in predictions]
+        lines = extract_with_workers(extractor, articles, args.workers, True, prediction_line)
         dropped = extractor.dropped
     count = write_lines(args.output, lines)
     print(f"{count} predictions written to {args.output}")

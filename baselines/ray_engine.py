@@ -31,8 +31,7 @@ from baselines.base import (
 )
 from baselines.ray_cluster import ray_session
 from baselines.training import training_documents
-from baselines.workers import CHUNK, reports_runs
-from corpus.jsonl import dumps_line
+from baselines.workers import CHUNK, prediction_line, reports_runs
 from corpus.schema import Article
 from corpus.store import CorpusStore
 
@@ -48,7 +47,7 @@ def ready_extractor(name: str, settings: Mapping[str, Any] | None, train_corpus:
 
 class _Predictor:
     """A Ray worker: the baseline made once, then its predictions batch by batch, each as
-    its line of JSON Lines (``dumps_line``), with what the batch's drafts left out."""
+    its line of JSON Lines (``prediction_line``), with what the batch's drafts left out."""
 
     def __init__(self, name: str, settings: Mapping[str, Any] | None, train: Path) -> None:
         self.extractor = ready_extractor(name, settings, train)
@@ -56,7 +55,7 @@ class _Predictor:
     def __call__(self, batch: pa.Table) -> pa.Table:
         articles = [Article.from_dict(row, "ray batch") for row in batch.to_pylist()]
         self.extractor.dropped = Counter()
-        predictions = [dumps_line(p.to_dict()) for p in extract_all(self.extractor, articles)]
+        predictions = [prediction_line(p) for p in extract_all(self.extractor, articles)]
         dropped = [json.dumps(self.extractor.dropped)] + ["{}"] * (len(predictions) - 1)
         return pa.table({"prediction": predictions, "dropped": dropped})
 

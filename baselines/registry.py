@@ -20,7 +20,7 @@ from baselines.base import Extractor
 # The modules that define the built-in baselines, the cheapest to import first.
 BUILT_IN_MODULES: tuple[str, ...] = (
     "baselines.rules",
-    "baselines.llm",
+    "baselines.llm.extractor",
     "baselines.spacy_model",
     "baselines.crf",
 )

@@ -17,17 +17,20 @@ spends its time waiting for a server, not on a core.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import Any
 
 from baselines.base import BATCH_SIZE, Extractor, extract_all
+from corpus.jsonl import dumps_line
 from corpus.parallel import map_in_order
 from corpus.schema import Annotation, Article
 
 CHUNK_BATCHES = 4  # batches of ``BATCH_SIZE`` articles a worker extracts at a time
 CHUNK = CHUNK_BATCHES * BATCH_SIZE
 
-# The extractor and articles of the run under way, which forked workers inherit.
-_RUN: tuple[Extractor, Sequence[Article]] | None = None
+# The extractor, articles and form of the predictions of the run under way, which forked
+# workers inherit.
+_RUN: tuple[Extractor, Sequence[Article], Callable[[Annotation], Any]] | None = None
 
 
 def reports_runs(extractor: Extractor) -> bool:
@@ -35,32 +38,44 @@ def reports_runs(extractor: Extractor) -> bool:
     return type(extractor).run_report is not Extractor.run_report
 
 
+def prediction_line(prediction: Annotation) -> str:
+    """A prediction as its line of JSON Lines, as ``baselines extract`` writes it."""
+    return dumps_line(prediction.to_dict())
+
+
 def chunk_bounds(count: int, size: int) -> list[tuple[int, int]]:
     """``[start, end)`` of each chunk of ``count`` articles."""
     return [(start, min(start + size, count)) for start in range(0, count, size)]
 
 
-def _extract_chunk(bounds: tuple[int, int]) -> tuple[list[Annotation], Counter[str]]:
-    """In a worker: the predictions of one chunk and what their drafts left out."""
+def _extract_chunk(bounds: tuple[int, int]) -> tuple[list[Any], Counter[str]]:
+    """In a worker: the predictions of one chunk, in their form, and what their drafts left
+    out."""
     assert _RUN is not None, "a worker forked outside extract_with_workers"
-    extractor, articles = _RUN
+    extractor, articles, form = _RUN
     extractor.dropped = Counter()  # this worker's copy counts this chunk alone
     predictions = extract_all(extractor, articles[bounds[0] : bounds[1]])
-    return predictions, extractor.dropped
+    return [form(prediction) for prediction in predictions], extractor.dropped
 
 
 def extract_with_workers(
-    extractor: Extractor, articles: Sequence[Article], workers: int, progress: bool = False
-) -> list[Annotation]:
+    extractor: Extractor,
+    articles: Sequence[Article],
+    workers: int,
+    progress: bool = False,
+    form: Callable[[Annotation], Any] = lambda prediction: prediction,
+) -> list[Any]:
     """``extract_all`` across ``workers`` processes: the same predictions, in article order,
     and the same ``dropped`` counts. One worker, one chunk of articles or an extractor that
-    reports on its runs: in this process."""
+    reports on its runs: in this process. Each prediction is given in ``form`` (by default
+    as it is), which the workers apply: a line of JSON Lines costs less to send back than an
+    ``Annotation``, and they make the lines at the same time."""
     global _RUN
     chunks = chunk_bounds(len(articles), CHUNK)
     if workers == 1 or len(chunks) == 1 or reports_runs(extractor):
-        return extract_all(extractor, articles, progress)
-    predictions: list[Annotation] = []
-    _RUN = (extractor, articles)
+        return [form(prediction) for prediction in extract_all(extractor, articles, progress)]
+    predictions: list[Any] = []
+    _RUN = (extractor, articles, form)
     try:
         desc = f"{extractor.name} ({workers} workers, chunks)"
         for chunk, dropped in map_in_order(_extract_chunk, chunks, workers, desc, progress):

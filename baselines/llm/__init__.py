@@ -1,5 +1,2 @@
-"""The llm baseline (``llm``): any model served behind an OpenAI-compatible endpoint."""
-
-from baselines.llm.extractor import LLMExtractor
-
-__all__ = ["LLMExtractor"]
+"""The llm baseline (``llm``, in ``baselines.llm.extractor``): any model served behind an
+OpenAI-compatible endpoint."""

@@ -14,7 +14,7 @@ from baselines import workers
 from baselines.__main__ import main
 from baselines.base import BATCH_SIZE, Extractor, TrainableExtractor, extract_all
 from baselines.spacy_model import installed_model
-from baselines.workers import chunk_bounds, extract_with_workers
+from baselines.workers import chunk_bounds, extract_with_workers, prediction_line
 from corpus.schema import Annotation, Article
 from corpus.store import REPO_CORPUS, CorpusStore
 
@@ -99,6 +99,8 @@ def test_extract_with_two_workers_writes_the_same_bytes(
         assert main([*argv, "--output", str(output)]) == 0
         outputs.append(output.read_bytes())
     assert outputs[0] == outputs[1] and outputs[0].count(b"\n") == ARTICLES
+    alone = extract_all(baselines.get("rules"), articles)
+    assert outputs[0].decode().splitlines() == [prediction_line(p) for p in alone]
 
 
 def test_workers_must_be_a_positive_number(tmp_path: Path, capsys) -> None:

@@ -9,7 +9,7 @@ import pytest
 
 import baselines
 from baselines.base import BaselineError
-from baselines.llm import LLMExtractor
+from baselines.llm.extractor import LLMExtractor
 from baselines.llm.settings import LLMSettings
 from corpus.schema import MENTION_TYPES, Annotation, Article
 from corpus.store import CorpusStore, write_json
