@@ -122,9 +122,7 @@ class TrainableExtractor(Extractor):
         raise KeyError(f"{self.name}: no threshold {name!r}")
 
     @abstractmethod
-    def fit(
-        self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
-    ) -> str:
+    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting) -> str:
         """Train on ``gold`` and the ``articles`` it annotates, with ``setting``; returns one
         line on what it trained on (and anything it left out)."""
 

@@ -480,9 +480,7 @@ class CrfExtractor(TrainableExtractor):
             super().set_threshold(name, value)
         self.keep = value
 
-    def fit(
-        self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting
-    ) -> str:
+    def fit(self, gold: Sequence[Annotation], articles: Sequence[Article], setting: Setting) -> str:
         documents = prepare(articles, gold, rule_claims=True, stacked=self.stacked(articles))
         training = fit_models(documents, setting)
         self.models, self.keep = training.models, KEEP.values[0]

@@ -136,12 +136,17 @@ def _name_runs(tokens: Sequence[Token]) -> list[tuple[int, int]]:
         while j < len(tokens):
             if _is_capitalised(tokens[j]) and tokens[j].start == tokens[j - 1].end + 1:
                 j += 1
-            elif _glued(tokens, j) and tokens[j + 1].text[:1].isalpha() or (
-                j + 1 < len(tokens)
-                and _is_capitalised(tokens[j + 1])
-                and (
-                    tokens[j].text in NAME_PARTICLES
-                    or tokens[j].text == "of" and tokens[j - 1].text.lower() in ORG_HEADS
+            elif (
+                _glued(tokens, j)
+                and tokens[j + 1].text[:1].isalpha()
+                or (
+                    j + 1 < len(tokens)
+                    and _is_capitalised(tokens[j + 1])
+                    and (
+                        tokens[j].text in NAME_PARTICLES
+                        or tokens[j].text == "of"
+                        and tokens[j - 1].text.lower() in ORG_HEADS
+                    )
                 )
             ):
                 j += 2
