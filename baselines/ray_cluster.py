@@ -53,9 +53,11 @@ def import_ray() -> ModuleType:
     return ray
 
 
-def code_root() -> str:
-    """The folder that holds this code, which Ray workers on this machine import."""
-    return str(Path(baselines.__file__).resolve().parents[1])
+def local_worker_env() -> dict[str, str]:
+    """What Ray workers on this machine need in their environment: this code importable, this
+    machine taken to be loopback, no usage statistics."""
+    code = str(Path(baselines.__file__).resolve().parents[1])
+    return {"PYTHONPATH": code, LOOPBACK_SWITCH: "0", **QUIET}
 
 
 def check_address(address: str) -> None:
@@ -97,7 +99,7 @@ def ray_session(address: str | None, cpus: int) -> Iterator[ModuleType]:
             include_dashboard=False,
             _node_ip_address=LOCAL_HOST,
             object_store_memory=LOCAL_OBJECT_STORE_BYTES,
-            runtime_env={"env_vars": {"PYTHONPATH": code_root(), LOOPBACK_SWITCH: "0", **QUIET}},
+            runtime_env={"env_vars": local_worker_env()},
             log_to_driver=False,
             configure_logging=False,
         )
@@ -120,7 +122,7 @@ def local_cluster(cpus: int) -> Iterator[LocalCluster]:
     root = Path(tempfile.mkdtemp(prefix="claimwire-ray-"))  # short: Ray's socket paths are
     token = root / "auth_token"
     token.write_text(secrets.token_hex(32))
-    env = os.environ | QUIET | {LOOPBACK_SWITCH: "0", "PYTHONPATH": code_root()}
+    env = os.environ | local_worker_env()
     env |= {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN_PATH": str(token)}
     command = [sys.executable, "-m", "ray.scripts.scripts", "start", "--head", "--block"]
     command += ["--node-ip-address", LOCAL_HOST, "--port", "0", "--num-cpus", str(cpus)]

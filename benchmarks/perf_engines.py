@@ -26,7 +26,13 @@ from pathlib import Path
 import baselines
 from baselines.ray_cluster import local_cluster
 from benchmarks.perf_baselines import repeated_articles
-from benchmarks.perf_workers import Row, print_scaling, worker_counts
+from benchmarks.perf_workers import (
+    Row,
+    fastest_wall,
+    print_scaling,
+    with_throughput,
+    worker_counts,
+)
 from corpus.cli import add_corpus_option, add_workers_option, positive_int
 from corpus.schema import Article
 from corpus.store import CorpusStore
@@ -55,15 +61,14 @@ def timed_extract(
     a failed run is an error naming the command."""
     command = [sys.executable, "-m", "baselines", "extract", name, "--corpus", str(corpus)]
     command += [*options, "--output", str(output)]
-    times = []
-    for _ in range(rounds):
-        started = time.perf_counter()
+
+    def run() -> None:
         done = subprocess.run(command, capture_output=True, text=True, env=env)
-        times.append(time.perf_counter() - started)
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["no output"])[-1]
             raise SystemExit(f"{' '.join(command[1:])}: exit code {done.returncode}: {last}")
-    return min(times)
+
+    return fastest_wall(rounds, run)
 
 
 def engine_rows(
@@ -92,10 +97,7 @@ def engine_rows(
     for output in outputs[1:]:
         if output.read_bytes() != first:
             raise SystemExit(f"{output.name}: other predictions than {outputs[0].name}")
-    for row in rows:
-        row["tokens"] = tokens
-        row["tokens_per_s"] = tokens / float(row["wall_s"])
-    return rows
+    return with_throughput(rows, tokens)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -34,7 +34,7 @@ def worker_counts(most: int) -> list[int]:
     return sorted({1, min(2, most), most})
 
 
-def _wall(rounds: int, run: Callable[[], object]) -> float:
+def fastest_wall(rounds: int, run: Callable[[], object]) -> float:
     """The wall seconds of the fastest of ``rounds`` runs."""
     times = []
     for _ in range(rounds):
@@ -61,7 +61,7 @@ def scaling(
     extractor.extract(articles[:1])  # loaded and warm before the workers are forked
     rows: list[Row] = []
     for count in worker_counts(most) if "processes" in engines else ():
-        wall = _wall(rounds, lambda: extract_with_workers(extractor, articles, count))  # noqa: B023
+        wall = fastest_wall(rounds, lambda: extract_with_workers(extractor, articles, count))  # noqa: B023
         rows.append({"baseline": name, "engine": "processes", "workers": count, "wall_s": wall})
     if "ray" in engines and not isinstance(extractor, TrainableExtractor):
         from baselines.ray_cluster import ray_session
@@ -70,11 +70,16 @@ def scaling(
         started = time.perf_counter()
         with ray_session(None, most):
             start_s = time.perf_counter() - started
-            wall = _wall(rounds, lambda: extract_on_ray(name, None, corpus, articles, most))
+            wall = fastest_wall(rounds, lambda: extract_on_ray(name, None, corpus, articles, most))
         rows.append(
             {"baseline": name, "engine": "ray (local)", "workers": most, "wall_s": wall}
             | {"ray_start_s": start_s}
         )
+    return with_throughput(rows, tokens)
+
+
+def with_throughput(rows: list[Row], tokens: int) -> list[Row]:
+    """The rows, each with the tokens it extracted and its tokens per second."""
     for row in rows:
         row["tokens"] = tokens
         row["tokens_per_s"] = tokens / float(row["wall_s"])
