@@ -174,9 +174,7 @@ def export_to_format(
     return {split: len(docs) for split, docs in by_split.items()}, not_exported
 
 
-def gold_to_export(
-    store: CorpusStore, out: Path, open_only: bool
-) -> dict[str, list[GoldDocument]]:
+def gold_to_export(store: CorpusStore, out: Path, open_only: bool) -> dict[str, list[GoldDocument]]:
     """The gold documents of a valid ``store`` by split (without those whose text is not
     under an open licence, with ``open_only``); checks first that ``out`` may be replaced."""
     store.check()

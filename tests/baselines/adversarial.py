@@ -64,7 +64,7 @@ SYNTHETIC_TEXTS: dict[str, str] = {
         "“This never closes, said Bo Lee of Lima.\n"
         "She said: “The “plan” is “dead”. It “will” not return.\n"
         "”Closed first“ said Mara Velt, \"and 'then' \"open.\n"
-        "“A,” Ana said, “B,” Bo said, “C,” Lee said. “” ‘’ \"\" said.\n"
+        '“A,” Ana said, “B,” Bo said, “C,” Lee said. “” ‘’ "" said.\n'
         "« Non », a dit Ruiz. „Nein“, sagte Velt. 「はい」と言った。"
     ),
     "quotes of several sentences": (
