@@ -41,6 +41,9 @@ CLUSTER_STOP_TIMEOUT_S = 60.0
 # to be loopback (read when ray is imported) rather than asking the network for one.
 LOOPBACK_SWITCH = "RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"
 QUIET = {"RAY_USAGE_STATS_ENABLED": "0"}  # no usage report sent anywhere
+# Ray Data's notes on each run (its plan, where its logs are, how long it took) stay in its log
+# file; the user sees its progress bar and warnings. Read at each run: a user's level wins.
+DATA_LOG_LEVEL = ("RAY_DATA_LOG_LEVEL", "WARNING")
 
 
 def import_ray() -> ModuleType:
@@ -78,6 +81,7 @@ def ray_session(address: str | None, cpus: int) -> Iterator[ModuleType]:
     """Ray, connected: to the cluster at ``address``, else to the instance this process
     already has, else to a local instance of ``cpus`` CPUs on loopback, stopped on exit."""
     os.environ.update(QUIET)
+    os.environ.setdefault(*DATA_LOG_LEVEL)
     if address:
         check_address(address)
     else:
