@@ -28,6 +28,11 @@ RAY_TARGET = 1.5  # Ray's wall time against the process pool's at N workers, at 
 
 Row = dict[str, float | str]
 
+IN_PROCESS_TITLE = (
+    "throughput by workers, in this process (wall time; the fastest round): the pool forks from "
+    "the loaded baseline, each Ray worker starts and loads its own (perf_engines: end to end)"
+)
+
 
 def worker_counts(most: int) -> list[int]:
     """1, 2 and ``most`` workers (each once, in order)."""
@@ -86,9 +91,7 @@ def with_throughput(rows: list[Row], tokens: int) -> list[Row]:
     return rows
 
 
-def print_scaling(
-    rows: Sequence[Row], title: str = "throughput by workers (wall time; the fastest round)"
-) -> None:
+def print_scaling(rows: Sequence[Row], title: str = IN_PROCESS_TITLE) -> None:
     """The table: per row its throughput, its speed-up over one worker (with the target for
     two) and, for Ray, its wall time against the process pool's at as many workers."""
     print()

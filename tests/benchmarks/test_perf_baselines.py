@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from benchmarks.perf_baselines import CRF_TAGGER_ROW, long_article, main, repeated_articles
+from benchmarks.perf_workers import IN_PROCESS_TITLE
 from corpus.store import REPO_CORPUS, CorpusStore
 
 
@@ -53,7 +54,7 @@ def test_the_last_table_gives_the_throughput_at_one_and_two_workers(capsys) -> N
     argv = ["--baselines", "rules", "--tokens", "2000", "--rounds", "1", "--lengths", "2000"]
     assert main([*argv, "--workers", "2", "--engines", "processes"]) == 0
     out = capsys.readouterr().out.splitlines()
-    table = out[out.index("throughput by workers (wall time; the fastest round)") + 2 :]
+    table = out[out.index(IN_PROCESS_TITLE) + 2 :]
     rows = [line.split("  ") for line in table]
     assert [(row[0], row[1], row[2]) for row in rows] == [
         ("rules", "processes", "1"),
